@@ -1,0 +1,92 @@
+// The command line: parses argv, runs a command, and is the only place that prints errors and picks exit codes.
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { DEFAULT_LINT_CONFIG, mergeConfig } from '../config/config.js';
+import type { LintConfig } from '../config/config.js';
+import { WhittleError, describeError } from '../errors.js';
+import { LINT_FORMATS } from '../report/index.js';
+import { VERSION } from '../version.js';
+import type { ExitCode, Io } from './io.js';
+import { lintFiles } from './lint.js';
+import { RULES_FORMATS, renderRules } from './rules.js';
+
+const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function buildArgs(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw new WhittleError('USAGE', `--build-arg expects NAME=VALUE, got "${p}"`);
+    out[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  return out;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let exit: ExitCode = 0;
+  const program = new Command()
+    .name('whittle')
+    .description('Make container images small, fast to build and safe.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('lint')
+    .description('lint Dockerfiles: hadolint rules, ShellCheck, and whittle\'s size and cache rules')
+    .argument('[files...]', 'Dockerfiles to lint ("-" reads stdin)', ['Dockerfile'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('tty'))
+    .option('-c, --config <path>', 'config file (.whittle.yaml or .hadolint.yaml)')
+    .option('--ignore <code>', 'ignore a rule (repeatable)', collect, [] as string[])
+    .addOption(new Option('-t, --failure-threshold <level>', 'exit 1 on findings at or above this level').choices(THRESHOLDS))
+    .option('--build-arg <NAME=VALUE>', 'build argument, as docker build (repeatable)', collect, [] as string[])
+    .option('--context <dir>', 'build context (default: the Dockerfile\'s directory)')
+    .addOption(new Option('--shellcheck <mode>', 'check RUN scripts with ShellCheck').choices(['auto', 'on', 'off'] as const))
+    .option('--trusted-registry <registry>', 'allowed registry for DL3026 (repeatable)', collect, [] as string[])
+    .option('--strict-labels', 'DL3050: report labels not in the label schema')
+    .option('--no-fail', 'always exit 0 when files could be read')
+    .option('--no-color', 'never colour the output')
+    .action(async (files, opts) => {
+      const flags: Partial<LintConfig> = {
+        ignored: opts.ignore,
+        trustedRegistries: opts.trustedRegistry,
+        buildArgs: buildArgs(opts.buildArg),
+        ...(opts.failureThreshold ? { failureThreshold: opts.failureThreshold } : {}),
+        ...(opts.shellcheck ? { shellcheck: opts.shellcheck } : {}),
+        ...(opts.strictLabels ? { strictLabels: true } : {}),
+        ...(opts.fail === false ? { noFail: true } : {}),
+        ...(opts.color === false ? { noColor: true } : {}),
+      };
+      const config = mergeConfig([{ origin: 'flags', values: flags }], DEFAULT_LINT_CONFIG);
+      const result = await lintFiles({ files, format: opts.format, config }, io);
+      io.stdout.write(result.output);
+      for (const f of result.report.files) if (f.error !== null) io.stderr.write(`whittle: ${describeError(f.error)}\n`);
+      exit = result.exit;
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its id, severity, category and origin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('tty' as const))
+    .action((opts) => {
+      io.stdout.write(renderRules(opts.format));
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (e instanceof WhittleError) {
+      io.stderr.write(`whittle: ${describeError(e)}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

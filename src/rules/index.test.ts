@@ -1,0 +1,30 @@
+// Every registered rule is complete (docs, tests, a known category), and every rule file is registered.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { rules } from './index.js';
+import { CATEGORIES, ORIGINS } from './rule.js';
+
+const here = readdirSync(new URL('.', import.meta.url));
+const ruleFiles = here.filter((f) => /^(dl|sc|wh)\d+-.+(?<!\.test)\.ts$/.test(f));
+
+test('ids are unique and sorted; every rule file is listed', () => {
+  const ids = rules.map((r) => r.id);
+  assert.deepEqual(ids, [...new Set(ids)].sort());
+  assert.equal(ruleFiles.length, rules.length, 'one rule file per registered rule');
+});
+
+for (const rule of rules) {
+  test(`${rule.id} is complete`, () => {
+    const file = ruleFiles.find((f) => f.startsWith(`${rule.id.toLowerCase()}-`));
+    assert.ok(file, `a file named ${rule.id.toLowerCase()}-<slug>.ts`);
+    assert.ok(here.includes(file.replace(/\.ts$/, '.test.ts')), `${file} has a test beside it`);
+    const docs = new URL(`../../docs/rules/${rule.id}.md`, import.meta.url);
+    assert.ok(existsSync(docs), `docs/rules/${rule.id}.md exists`);
+    const text = readFileSync(docs, 'utf8');
+    assert.match(text, /```dockerfile[\s\S]+```[\s\S]+```dockerfile[\s\S]+```/, 'docs show a bad and a good example');
+    assert.ok((CATEGORIES as readonly string[]).includes(rule.category));
+    assert.ok((ORIGINS as readonly string[]).includes(rule.origin));
+    assert.ok(rule.title.length > 0);
+  });
+}
