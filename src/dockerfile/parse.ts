@@ -75,25 +75,40 @@ class LineIndex {
 /** Arguments text with continuations joined, plus where each joined character sits in the source. */
 interface Joined {
   readonly text: string;
-  readonly map: readonly number[];
+  /** Source offset of joined-text offset i (past the end maps to the end of the instruction). */
+  readonly at: (i: number) => number;
   /** Offset in `text` where heredoc bodies begin (text.length when none). */
   readonly bodyStart: number;
 }
 
-function joinArgs(source: string, start: number, end: number, escape: string, heredocNames: readonly string[]): Joined {
-  let text = '';
-  const map: number[] = [];
+// Runs of joined text copied verbatim from the source: text[textStart..] came from source[srcStart..].
+interface Segment {
+  readonly textStart: number;
+  readonly srcStart: number;
+}
+
+function joinArgs(source: string, start: number, end: number, escape: string, withBodies: boolean): Joined {
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  let length = 0;
+  let runStart = start;
+  const flush = (to: number): void => {
+    if (to > runStart) {
+      segments.push({ textStart: length, srcStart: runStart });
+      parts.push(source.slice(runStart, to));
+      length += to - runStart;
+    }
+  };
   let i = start;
-  let first = true;
   // First logical line: join `escape\n`, drop comment-only and empty lines inside the continuation.
   while (i < end) {
-    const ch = source[i] ?? '';
-    if (ch === escape) {
+    const ch = source.charCodeAt(i);
+    if (ch === escape.charCodeAt(0)) {
       let j = i + 1;
       while (j < end && (source[j] === ' ' || source[j] === '\t' || source[j] === '\r')) j++;
       if (j >= end || source[j] === '\n') {
+        flush(i);
         i = j + 1;
-        // skip comment lines and blank lines that follow a continuation
         for (;;) {
           let k = i;
           while (k < end && (source[k] === ' ' || source[k] === '\t')) k++;
@@ -104,26 +119,35 @@ function joinArgs(source: string, start: number, end: number, escape: string, he
             i = source[k] === '\r' ? k + 2 : k + 1;
           } else break;
         }
+        runStart = i;
         continue;
       }
     }
-    if (ch === '\n' || (ch === '\r' && source[i + 1] === '\n')) break;
-    text += ch;
-    map.push(i);
+    if (ch === 10 || (ch === 13 && source.charCodeAt(i + 1) === 10)) break;
     i++;
-    first = false;
   }
-  void first;
-  const bodyStart = text.length;
-  if (heredocNames.length > 0 && i < end) {
-    for (let k = i; k < end; k++) {
-      if (source[k] === '\r' && source[k + 1] === '\n') continue;
-      text += source[k];
-      map.push(k);
+  flush(Math.min(i, end));
+  const bodyStart = length;
+  if (withBodies && i < end) {
+    runStart = i;
+    flush(end);
+  }
+  let text = parts.join('');
+  if (withBodies) text = text.replace(/\r\n/g, '\n');
+  const stop = Math.min(i, end);
+  const at = (pos: number): number => {
+    if (pos >= length) return pos === bodyStart ? stop : end;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((segments[mid]?.textStart ?? 0) <= pos) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  map.push(Math.min(i, end));
-  return { text, map, bodyStart };
+    const seg = segments[lo];
+    return seg === undefined ? end : seg.srcStart + (pos - seg.textStart);
+  };
+  return { text, at, bodyStart };
 }
 
 const HEREDOC_RE = /<<(-?)\s*(["']?)([A-Za-z0-9_.-]+)\2/g;
@@ -225,9 +249,9 @@ function convert(ast: AstInstruction, ctx: Ctx, stage: number, isTrigger: boolea
     return err(new WhittleError('PARSE', `unknown instruction "${rawKeyword}"`, where));
   }
   const heredocCapable = HEREDOC_KEYWORDS.has(keyword) && /<<-?\s*["']?[A-Za-z0-9_.-]/.test(source.slice(kwEnd, end));
-  const joined = joinArgs(source, kwEnd, end, ctx.escape, heredocCapable ? ['?'] : []);
+  const joined = joinArgs(source, kwEnd, end, ctx.escape, heredocCapable);
   const firstLine = joined.text.slice(0, joined.bodyStart);
-  const at = (i: number): number => joined.map[Math.min(i, joined.map.length - 1)] ?? end;
+  const at = joined.at;
 
   // Flags: leading `--name[=value]` words.
   const flags: Flag[] = [];
@@ -414,6 +438,14 @@ export function parseDockerfile(text: string, file = 'Dockerfile'): Result<Docke
     line: c.getRange().start.line + 1,
     text: c.getContent().trim(),
   }));
+  // dockerfile-ast takes any leading `# a b=c` for a parser directive; BuildKit wants a one-word name, so
+  // `# hadolint ignore=DL3003` on line 1 is a comment (and a pragma).
+  for (const d of directives) {
+    const line = d.getRange().start.line;
+    const text = source.slice(index.offset(line, 0), index.offset(line + 1, 0)).replace(/^\s*#/, '').trim();
+    if (!/^[A-Za-z][A-Za-z0-9]*\s*=/.test(text)) comments.push({ line: line + 1, text });
+  }
+  comments.sort((a, b) => a.line - b.line);
   return ok(Object.freeze({
     file,
     source,
