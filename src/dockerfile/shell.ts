@@ -29,6 +29,11 @@ export interface ShellCommand {
   readonly text: string;
   /** 0-based line of the command within the script text. */
   readonly line: number;
+  /**
+   * In a pipeline `a | b | c`: its 0-based position and the pipeline's start offset in the script text
+   * (commands with the same `start` are in the same pipeline). Absent outside pipelines.
+   */
+  readonly pipe?: { readonly start: number; readonly position: number };
 }
 
 export interface ShellScript {
@@ -74,7 +79,10 @@ export function parseShell(text: string): ShellScript {
           if (doc === null) continue;
           const inner = parseShell(doc.text);
           const docLine = doc.startPosition.row + lineOffset;
-          for (const c of inner.commands) commands.push({ ...c, line: c.line + docLine });
+          for (const c of inner.commands) {
+            const pipe = c.pipe && { pipe: { ...c.pipe, start: c.pipe.start + doc.startIndex } };
+            commands.push({ ...c, line: c.line + docLine, ...pipe });
+          }
           pipes += inner.pipes;
         }
       }
@@ -100,7 +108,17 @@ function toCommand(node: Node, lineOffset: number): ShellCommand | null {
     assignments,
     text: node.text,
     line: node.startPosition.row + lineOffset,
+    ...pipeOf(node),
   };
+}
+
+// A pipeline's stages are its named children; a stage may wrap the command in a redirection.
+function pipeOf(node: Node): Pick<ShellCommand, 'pipe'> {
+  const stage = node.parent?.type === 'redirected_statement' ? node.parent : node;
+  const pipeline = stage.parent;
+  if (pipeline?.type !== 'pipeline') return {};
+  const position = pipeline.namedChildren.findIndex((c) => c?.id === stage.id);
+  return position < 0 ? {} : { pipe: { start: pipeline.startIndex, position } };
 }
 
 function flagsOf(args: readonly CommandArg[]): CommandArg[] {

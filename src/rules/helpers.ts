@@ -1,6 +1,8 @@
 // Shared queries rules use over the model: instructions with ONBUILD triggers, shipped stages, RUN commands.
 import type { Dockerfile, Instruction, Stage } from '../dockerfile/model.js';
 import type { ShellCommand } from '../dockerfile/shell.js';
+import type { LabelType, RuleContext } from './rule.js';
+import type { TextEdit } from './rule.js';
 
 /**
  * Every instruction in order; with `triggers`, the instruction inside each ONBUILD follows it
@@ -51,4 +53,262 @@ export function runsInShippedStages(df: Dockerfile): Instruction[] {
 
 export function stageOf(df: Dockerfile, ins: Instruction): Stage | undefined {
   return ins.stage >= 0 ? df.stages[ins.stage] : undefined;
+}
+
+// ---- hadolint's two ways of carrying a fact from stage to stage (rules keep them to agree with it) ----
+
+/**
+ * A stateful check run as hadolint's `rule <> onbuild rule`: over the instructions, then over the ONBUILD
+ * triggers as a list of their own (a trigger sees only the triggers before it); findings in line order.
+ */
+export function checkWithTriggers<F extends { readonly location: { readonly line?: number } }>(
+  list: readonly Instruction[],
+  run: (list: readonly Instruction[]) => F[],
+): F[] {
+  const triggers = list.flatMap((i) => (i.trigger === null ? [] : [i.trigger]));
+  return [...run(list), ...run(triggers)].sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+}
+
+/**
+ * A yes/no fact per stage (WORKDIR set, PIP_NO_CACHE_DIR on), fed instructions in order. A stage is keyed by its
+ * alias, else by its image name, and starts with the value of the key its image names; so, as in hadolint, two
+ * unnamed stages FROM one image share the fact. Before any FROM the key is null.
+ */
+export function stageFacts(): { enter(from: Instruction): void; set(): void; holds(): boolean } {
+  const facts = new Map<string | null, boolean>();
+  let current: string | null = null;
+  return {
+    enter(from) {
+      const image = from.from?.name ?? '';
+      current = from.from?.alias ?? image;
+      facts.set(current, facts.get(image) ?? false);
+    },
+    set: () => void facts.set(current, true),
+    holds: () => facts.get(current) === true,
+  };
+}
+
+/**
+ * The ENV and ARG names a RUN can see, as hadolint tracks them for version pins: ENV names belong to a stage
+ * and are inherited by a stage FROM its alias (the first stage of that name); ARG names count everywhere after
+ * they are declared.
+ */
+export function stageVariables(): { enter(from: Instruction): void; env(names: readonly string[]): void; arg(names: readonly string[]): void; referencedIn(text: string): boolean } {
+  const aliases: (string | null)[] = [];
+  const envs: Set<string>[] = [];
+  const args = new Set<string>();
+  let current = -1;
+  const start = (): void => {
+    if (current >= 0) return;
+    current = 0;
+    aliases.push(null);
+    envs.push(new Set());
+  };
+  return {
+    enter(from) {
+      const parent = aliases.findIndex((a) => a !== null && a === from.from?.name);
+      envs.push(new Set(parent >= 0 ? envs[parent] : []));
+      aliases.push(from.from?.alias ?? null);
+      current = envs.length - 1;
+    },
+    env(names) {
+      start();
+      for (const n of names) envs[current]?.add(n);
+    },
+    arg(names) {
+      start();
+      for (const n of names) args.add(n);
+    },
+    referencedIn(text) {
+      const seen = [...(envs[current] ?? []), ...args];
+      return seen.some((n) => text.includes(`\${${n}}`));
+    },
+  };
+}
+
+// ---- Fix support: where the words of a shell-form RUN sit in the source ----
+
+/**
+ * For a shell-form RUN without heredocs, the source offset of each character of its script text (`ins.args`).
+ * Continuations and the comment lines inside them are skipped as the parser skips them; null when the text
+ * cannot be mapped back exactly, so a fix is never placed by guesswork.
+ */
+export function scriptSourceMap(df: Dockerfile, ins: Instruction): number[] | null {
+  if (ins.run === undefined || ins.json !== null || ins.heredocs.length > 0 || ins.run.script.text !== ins.args) return null;
+  const src = df.source;
+  const esc = df.directives.escape;
+  const end = ins.span.end;
+  const map: number[] = [];
+  let i = ins.argsStart;
+  while (i < end) {
+    const ch = src[i];
+    if (ch === esc) {
+      let j = i + 1;
+      while (j < end && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
+      if (j >= end || src[j] === '\n') {
+        i = skipBlankAndCommentLines(src, j + 1, end);
+        continue;
+      }
+    }
+    if (ch === '\n' || (ch === '\r' && src[i + 1] === '\n')) break;
+    map.push(i);
+    i++;
+  }
+  return map.map((o) => src[o]).join('') === ins.args ? map : null;
+}
+
+function skipBlankAndCommentLines(src: string, from: number, end: number): number {
+  let i = from;
+  for (;;) {
+    let k = i;
+    while (k < end && (src[k] === ' ' || src[k] === '\t')) k++;
+    if (k < end && src[k] === '#') {
+      while (k < end && src[k] !== '\n') k++;
+      i = k + 1;
+    } else if (k < end && (src[k] === '\n' || src[k] === '\r')) {
+      i = src[k] === '\r' ? k + 2 : k + 1;
+    } else return i;
+  }
+}
+
+// Where `cmd` starts in its script's text; identical commands on one line are told apart by their order.
+function commandOffset(ins: Instruction, cmd: ShellCommand): number | null {
+  const script = ins.run?.script;
+  if (script === undefined) return null;
+  const twinsBefore = script.commands
+    .slice(0, Math.max(0, script.commands.indexOf(cmd)))
+    .filter((c) => c.text === cmd.text && c.line === cmd.line).length;
+  let from = 0;
+  for (let l = 0; l < cmd.line; l++) from = script.text.indexOf('\n', from) + 1;
+  let at = -1;
+  for (let k = 0; k <= twinsBefore; k++) {
+    at = script.text.indexOf(cmd.text, from);
+    if (at < 0) return null;
+    from = at + 1;
+  }
+  return at;
+}
+
+// Where argument `argIndex` of `cmd` ends within `cmd.text`: after the assignments and the name, the raw
+// words are found one after the other.
+function argEndInCommand(cmd: ShellCommand, argIndex: number): number | null {
+  let cursor = 0;
+  for (const a of cmd.assignments) {
+    const at = cmd.text.indexOf(a, cursor);
+    if (at < 0) return null;
+    cursor = at + a.length;
+  }
+  const name = /^\s*\S+/.exec(cmd.text.slice(cursor));
+  if (name === null) return null;
+  cursor += name[0].length;
+  for (const a of cmd.args) {
+    const at = cmd.text.indexOf(a.raw, cursor);
+    if (at < 0) return null;
+    cursor = at + a.raw.length;
+    if (a.index === argIndex) return cursor;
+  }
+  return null;
+}
+
+/** An edit inserting `text` right after argument `argIndex` of `cmd`, a command of the shell-form RUN `ins`. */
+export function insertAfterArg(df: Dockerfile, ins: Instruction, cmd: ShellCommand, argIndex: number, text: string): TextEdit | null {
+  const map = scriptSourceMap(df, ins);
+  const start = commandOffset(ins, cmd);
+  const end = argEndInCommand(cmd, argIndex);
+  if (map === null || start === null || end === null || end === 0) return null;
+  const last = map[start + end - 1];
+  return last === undefined ? null : { start: last + 1, end: last + 1, text };
+}
+
+/**
+ * An edit chaining `&& command` onto the end of the shell-form RUN `ins`, on a continuation line of its own.
+ * Null when the script does not end in a plain command (a trailing operator, a comment, a parse error).
+ */
+export function appendToRun(df: Dockerfile, ins: Instruction, command: string): TextEdit | null {
+  const map = scriptSourceMap(df, ins);
+  const script = ins.run?.script;
+  if (map === null || script === undefined || script.hasErrors || script.commands.length === 0) return null;
+  const body = ins.args.trimEnd();
+  if (body.includes('#') || /[&|;\\]$/.test(body)) return null;
+  const last = map[body.length - 1];
+  if (last === undefined) return null;
+  const eol = df.source.includes('\r\n') ? '\r\n' : '\n';
+  return { start: last + 1, end: last + 1, text: ` ${df.directives.escape}${eol}    && ${command}` };
+}
+
+// ---- Label schema (hadolint's `label-schema` config) ----
+
+/**
+ * Each top-level LABEL that sets a schema label (of `type`, or any type when null) to a value `isBad` rejects:
+ * one entry per instruction and label, in source order, then label-name order. As in hadolint, ONBUILD LABEL
+ * triggers are not checked, and a key without a value counts as empty.
+ */
+export function badSchemaLabels(
+  df: Dockerfile, ctx: RuleContext, type: LabelType | null, isBad: (value: string) => boolean,
+): { ins: Instruction; label: string }[] {
+  const labels = Object.entries(ctx.labelSchema)
+    .filter(([, t]) => type === null || t === type)
+    .map(([name]) => name)
+    .sort();
+  return withKeyword(df, 'LABEL', { triggers: false }).flatMap((ins) =>
+    labels
+      .filter((label) => (ins.pairs ?? []).some((p) => p.key === label && isBad(p.value ?? '')))
+      .map((label) => ({ ins, label })),
+  );
+}
+
+// ---- whittle size/cache rules: shipped instructions, cache paths ----
+
+/** The stage and the stages it builds on (`FROM <stage>`), the earliest first. */
+export function stageChain(df: Dockerfile, stage: number): Stage[] {
+  const out: Stage[] = [];
+  let current: Stage | undefined = df.stages[stage];
+  while (current !== undefined && !out.includes(current)) {
+    out.unshift(current);
+    const parent = current.from.from?.parentStage;
+    current = parent === null || parent === undefined ? undefined : df.stages[parent];
+  }
+  return out;
+}
+
+/**
+ * Instructions of the shipped stages in order, each ONBUILD trigger after its ONBUILD: a trigger runs in every
+ * image built from this one, so what it leaves behind ships there.
+ */
+export function shippedInstructions(df: Dockerfile): Instruction[] {
+  return shippedStages(df).flatMap((s) => s.instructions.flatMap((i) => (i.trigger === null ? [i] : [i, i.trigger])));
+}
+
+// `~/.npm`, `$HOME/.npm`, `/root/.npm` and `/home/node/.npm` all name the home-relative `.npm`.
+function homeRelative(path: string): string | null {
+  const m = /^(?:~|\$\{?HOME\}?|\/root|\/home\/[^/]+)\/(.+)$/.exec(path);
+  return m?.[1] ?? null;
+}
+
+function normalizePath(path: string): string {
+  // `dir/*` and `dir/*.gem` empty `dir` as far as a cache is concerned.
+  return path.replace(/\/[^/]*\*[^/]*$/, '').replace(/\/+$/, '') || '/';
+}
+
+/**
+ * Whether `candidate` (an `rm` argument or a mount target) is `wanted` or a directory above it. `wanted` is
+ * absolute (`/var/lib/apt/lists`) or home-relative (`.cache/pip`, matched under any home directory).
+ */
+export function coversPath(candidate: string, wanted: string): boolean {
+  const c = normalizePath(candidate);
+  const w = normalizePath(wanted);
+  const inside = (dir: string, path: string): boolean => path === dir || path.startsWith(`${dir}/`);
+  if (w.startsWith('/')) return inside(c, w);
+  const rel = homeRelative(c);
+  return rel !== null && inside(rel, w);
+}
+
+/** Whether the RUN deletes `wanted` (or a directory above it) with `rm`. */
+export function removesPath(ins: Instruction, wanted: string): boolean {
+  return commandsOf(ins).some((c) => c.name === 'rm' && c.args.some((a) => !a.value.startsWith('-') && coversPath(a.value, wanted)));
+}
+
+/** Whether a cache or tmpfs mount of the RUN keeps `wanted` out of the layer. */
+export function mountsCacheOn(ins: Instruction, wanted: string): boolean {
+  return (ins.run?.cacheMountTargets ?? []).some((t) => coversPath(t, wanted));
 }

@@ -41,7 +41,8 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions): Finding[] 
     const level = effectiveSeverity(rule, overrides);
     if (level === 'ignore') continue;
     if (namesOf(rule).some((n) => ignored.has(n))) continue;
-    for (const f of rule.check(df, options.context)) raw.push({ ...f, severity: level });
+    // A rule may rate a finding below its default (WH310's `--network=host`); a config override rates them all.
+    for (const f of rule.check(df, options.context)) raw.push({ ...f, severity: level === rule.severity ? f.severity : level });
   }
   for (const f of options.extraFindings ?? []) {
     const level = overrides[f.rule] ?? f.severity;

@@ -6,7 +6,7 @@
 import type { Dockerfile } from '../dockerfile/model.js';
 
 export interface Pragmas {
-  /** 1-based instruction line -> ids silenced there. */
+  /** 1-based line -> ids silenced there (every line of the instruction after the pragma: ShellCheck reports inner lines). */
   readonly byLine: ReadonlyMap<number, ReadonlySet<string>>;
   readonly global: ReadonlySet<string>;
   /** [fromLine, toLine] ranges with their ids. */
@@ -48,9 +48,12 @@ export function readPragmas(df: Dockerfile): Pragmas {
     } else {
       const next = starts.find((l) => l > c.line);
       if (next === undefined) continue;
-      const set = byLine.get(next) ?? new Set<string>();
-      for (const id of ids(value)) set.add(id);
-      byLine.set(next, set);
+      const last = df.instructions.find((i) => i.span.line === next)?.span.endLine ?? next;
+      for (let line = next; line <= last; line++) {
+        const set = byLine.get(line) ?? new Set<string>();
+        for (const id of ids(value)) set.add(id);
+        byLine.set(line, set);
+      }
     }
   }
   return { byLine, global, ranges, shell, ignoreLines };

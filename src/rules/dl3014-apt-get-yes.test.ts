@@ -1,0 +1,52 @@
+// DL3014 cases, hadolint's own spec cases included.
+import { dl3014 } from './dl3014-apt-get-yes.js';
+import { runRuleTests } from './testing.js';
+
+runRuleTests(dl3014, {
+  invalid: [
+    { code: 'RUN apt-get install python', findings: [{ line: 1, message: '-y' }], output: 'RUN apt-get install -y python',
+      name: 'hadolint: apt-get auto yes' },
+    { code: 'ONBUILD RUN apt-get install python', findings: [{ line: 1 }], output: 'ONBUILD RUN apt-get install -y python',
+      name: 'hadolint: apt-get auto yes (ONBUILD)' },
+    { code: 'RUN apt-get install -q python', findings: [{ line: 1 }], output: 'RUN apt-get install -y -q python',
+      name: 'hadolint: apt-get -q' },
+    { code: 'ONBUILD RUN apt-get install -q python', findings: [{ line: 1 }], name: 'hadolint: apt-get -q (ONBUILD)' },
+    { code: 'RUN apt-get install --quiet python', findings: [{ line: 1 }], name: 'hadolint: apt-get --quiet' },
+    // hadolint's ONBUILD variant of this case repeats the `-q` text; the `--quiet` spelling is what it means to test.
+    { code: 'ONBUILD RUN apt-get install --quiet python', findings: [{ line: 1 }], name: 'hadolint: apt-get --quiet (ONBUILD)' },
+    { code: 'FROM debian:12\nRUN apt-get update \\\n  && apt-get install \\\n     curl',
+      findings: [{ line: 2 }], output: 'FROM debian:12\nRUN apt-get update \\\n  && apt-get install -y \\\n     curl',
+      name: 'fix across continuation lines' },
+    { code: 'FROM debian:12\nRUN apt-get update \\\n# tools we need\n\n  && apt-get install curl',
+      findings: [{ line: 2 }], output: 'FROM debian:12\nRUN apt-get update \\\n# tools we need\n\n  && apt-get install -y curl',
+      name: 'fix past a comment and a blank line inside the continuation' },
+    { code: 'FROM debian:12\nRUN apt-get install a && apt-get install a', findings: [{ line: 2 }],
+      output: 'FROM debian:12\nRUN apt-get install -y a && apt-get install -y a', name: 'two identical commands, both fixed once' },
+    { code: 'FROM debian:12\nRUN DEBIAN_FRONTEND=noninteractive apt-get --no-install-recommends "install" git',
+      findings: [{ line: 2 }], output: 'FROM debian:12\nRUN DEBIAN_FRONTEND=noninteractive apt-get --no-install-recommends "install" -y git',
+      name: 'assignment prefix and quoted subcommand' },
+    { code: 'FROM debian:12\nRUN ["apt-get", "install", "git"]', findings: [{ line: 2 }], output: null, name: 'exec form: no fix' },
+    { code: 'FROM debian:12\nRUN apt-get install -qqq git', findings: [{ line: 2 }], name: 'three q are not two, as hadolint counts' },
+  ],
+  valid: [
+    { code: 'RUN apt-get install -yq python', name: 'hadolint: apt-get yes shortflag' },
+    { code: 'ONBUILD RUN apt-get install -yq python', name: 'hadolint: apt-get yes shortflag (ONBUILD)' },
+    { code: 'RUN apt-get install -y python', name: 'hadolint: apt-get yes different pos' },
+    { code: 'ONBUILD RUN apt-get install -y python', name: 'hadolint: apt-get yes different pos (ONBUILD)' },
+    { code: 'RUN apt-get -y install python', name: 'hadolint: apt-get with auto yes' },
+    { code: 'ONBUILD RUN apt-get -y install python', name: 'hadolint: apt-get with auto yes (ONBUILD)' },
+    { code: 'RUN apt-get --yes install python', name: 'hadolint: apt-get with auto expanded yes' },
+    { code: 'ONBUILD RUN apt-get --yes install python', name: 'hadolint: apt-get with auto expanded yes (ONBUILD)' },
+    { code: 'RUN apt-get --assume-yes install python', name: 'hadolint: apt-get with assume-yes' },
+    { code: 'ONBUILD RUN apt-get --assume-yes install python', name: 'hadolint: apt-get with assume-yes (ONBUILD)' },
+    { code: 'RUN apt-get install -qq python', name: 'hadolint: apt-get -qq' },
+    { code: 'ONBUILD RUN apt-get install -qq python', name: 'hadolint: apt-get -qq (ONBUILD)' },
+    { code: 'RUN apt-get install -q -q python', name: 'hadolint: apt-get -q -q' },
+    { code: 'ONBUILD RUN apt-get install -q -q python', name: 'hadolint: apt-get -q -q (ONBUILD)' },
+    { code: 'RUN apt-get install -q=2 python', name: 'hadolint: apt-get -q=2' },
+    { code: 'ONBUILD RUN apt-get install -q=2 python', name: 'hadolint: apt-get -q=2 (ONBUILD)' },
+    { code: 'RUN apt-get install --quiet --quiet python', name: 'hadolint: apt-get --quiet --quiet' },
+    { code: 'ONBUILD RUN apt-get install --quiet --quiet python', name: 'hadolint: apt-get --quiet --quiet (ONBUILD)' },
+    { code: 'FROM debian:12\nRUN apt-get update', name: 'no install' },
+  ],
+});

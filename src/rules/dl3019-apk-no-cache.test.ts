@@ -1,0 +1,45 @@
+// DL3019 cases, hadolint's own spec cases included.
+import { dl3019 } from './dl3019-apk-no-cache.js';
+import { runRuleTests } from './testing.js';
+
+runRuleTests(dl3019, {
+  invalid: [
+    { code: 'RUN apk add flex=2.6.4-r1', findings: [{ line: 1, message: '--no-cache' }], output: 'RUN apk add --no-cache flex=2.6.4-r1',
+      name: 'hadolint: warn: apk add without --no-cache' },
+    { code: 'ONBUILD RUN apk add flex=2.6.4-r1', findings: [{ line: 1 }], output: 'ONBUILD RUN apk add --no-cache flex=2.6.4-r1',
+      name: 'hadolint: warn: apk add without --no-cache (ONBUILD)' },
+    { code: 'RUN --mount=type=cache,target=/var/cache/foo apk add -U curl=7.77.0', findings: [{ line: 1 }],
+      output: 'RUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0',
+      name: 'hadolint: warn: apk add with BuildKit cache mount to wrong dir' },
+    { code: 'ONBUILD RUN --mount=type=cache,target=/var/cache/foo apk add -U curl=7.77.0', findings: [{ line: 1 }],
+      name: 'hadolint: warn: apk add with BuildKit cache mount to wrong dir (ONBUILD)' },
+    { code: 'RUN --mount=type=tmpfs,target=/var/cache/foo apk add -U curl=7.77.0', findings: [{ line: 1 }],
+      name: 'hadolint: warn: apk add with BuildKit tmpfs mount to wrong dir' },
+    { code: 'ONBUILD RUN --mount=type=tmpfs,target=/var/cache/foo apk add -U curl=7.77.0', findings: [{ line: 1 }],
+      name: 'hadolint: warn: apk add with BuildKit tmpfs mount to wrong dir (ONBUILD)' },
+    { code: 'FROM alpine:3.20\nRUN apk update && \\\n    apk add curl=8.9.1-r0 && \\\n    apk add --virtual .build gcc=13.2.1-r0',
+      findings: [{ line: 2 }],
+      output: 'FROM alpine:3.20\nRUN apk update && \\\n    apk add --no-cache curl=8.9.1-r0 && \\\n    apk add --no-cache --virtual .build gcc=13.2.1-r0',
+      name: 'every apk add of the RUN fixed' },
+    { code: 'FROM alpine:3.20\nRUN --mount=type=bind,target=/var/cache/apk apk add git', findings: [{ line: 2 }],
+      name: 'a bind mount does not keep the cache out' },
+    { code: 'FROM alpine:3.20\nRUN ["apk", "add", "git"]', findings: [{ line: 2 }], output: null, name: 'exec form: no fix' },
+  ],
+  valid: [
+    { code: 'RUN apk add --no-cache flex=2.6.4-r1', name: "hadolint: don't warn: apk add with --no-cache" },
+    { code: 'ONBUILD RUN apk add --no-cache flex=2.6.4-r1', name: "hadolint: don't warn: apk add with --no-cache (ONBUILD)" },
+    { code: 'RUN --mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0',
+      name: "hadolint: don't warn: apk add with BuildKit cache mount" },
+    { code: 'ONBUILD RUN --mount=type=cache,target=/var/cache/apk apk add -U curl=7.77.0',
+      name: "hadolint: don't warn: apk add with BuildKit cache mount (ONBUILD)" },
+    { code: 'RUN --mount=type=tmpfs,target=/var/cache/apk apk add -U curl=7.77.0',
+      name: "hadolint: don't warn: apk add with BuildKit tmpfs mount" },
+    { code: 'ONBUILD RUN --mount=type=tmpfs,target=/var/cache/apk apk add -U curl=7.77.0',
+      name: "hadolint: don't warn: apk add with BuildKit tmpfs mount (ONBUILD)" },
+    { code: 'RUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0',
+      name: "hadolint: don't warn: apk add with BuildKit cache mount in wrong dir and --no-cache" },
+    { code: 'ONBUILD RUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=7.77.0',
+      name: "hadolint: don't warn: apk add with BuildKit cache mount in wrong dir and --no-cache (ONBUILD)" },
+    { code: 'FROM alpine:3.20\nRUN apk del curl', name: 'apk without add' },
+  ],
+});

@@ -1,0 +1,47 @@
+// DL3028 cases: hadolint's spec (each also inside ONBUILD) plus a few of our own.
+import { dl3028 } from './dl3028-gem-pin-versions.js';
+import { runRuleTests } from './testing.js';
+
+runRuleTests(dl3028, {
+  invalid: [
+    { code: 'RUN gem i bundler', findings: [{ line: 1, message: 'bundler:<version>' }], output: null, name: 'hadolint: i unpinned' },
+    { code: 'ONBUILD RUN gem i bundler', findings: [{ line: 1 }], name: 'hadolint: i unpinned (ONBUILD)' },
+    { code: 'RUN gem i bunlder:1 nokogiri', findings: [{ line: 1, message: 'nokogiri' }], name: 'hadolint: i multi' },
+    { code: 'ONBUILD RUN gem i bunlder:1 nokogiri', findings: [{ line: 1 }], name: 'hadolint: i multi (ONBUILD)' },
+    { code: 'RUN gem install bundler', findings: [{ line: 1 }], name: 'hadolint: install unpinned' },
+    { code: 'ONBUILD RUN gem install bundler', findings: [{ line: 1 }], name: 'hadolint: install unpinned (ONBUILD)' },
+    { code: 'FROM ruby\nRUN bundle install && gem install rake:13.0 \\\n  && gem install rails', findings: [{ line: 2 }],
+      name: 'one loose gem in a chain' },
+  ],
+  valid: [
+    { code: 'RUN gem i bundler:1', name: 'hadolint: i pinned' },
+    { code: 'ONBUILD RUN gem i bundler:1', name: 'hadolint: i pinned (ONBUILD)' },
+    { code: 'RUN gem i bunlder:1 nokogirii:1', name: 'hadolint: i multi pinned' },
+    { code: 'ONBUILD RUN gem i bunlder:1 nokogiri:1', name: 'hadolint: i multi pinned (ONBUILD)' },
+    { code: 'RUN gem install bundler:1', name: 'hadolint: install pinned' },
+    { code: 'ONBUILD RUN gem install bundler:1', name: 'hadolint: install pinned (ONBUILD)' },
+    { code: "RUN gem install bundler -v '2.0.1'", name: 'hadolint: does not warn on -v' },
+    { code: "ONBUILD RUN gem install bundler -v '2.0.1'", name: 'hadolint: does not warn on -v (ONBUILD)' },
+    { code: "RUN gem install bundler --version '2.0.1'", name: 'hadolint: does not warn on --version without =' },
+    { code: "ONBUILD RUN gem install bundler --version '2.0.1'", name: 'hadolint: does not warn on --version without = (ONBUILD)' },
+    { code: "RUN gem install bundler --version='2.0.1'", name: 'hadolint: does not warn on --version with =' },
+    { code: "ONBUILD RUN gem install bundler --version='2.0.1'", name: 'hadolint: does not warn on --version with = (ONBUILD)' },
+    { code: 'RUN gem install bundler:2.0.1 -- --use-system-libraries=true',
+      name: 'hadolint: does not warn when using extra flags with equal sign and double dashes' },
+    { code: 'ONBUILD RUN gem install bundler:2.0.1 -- --use-system-libraries=true',
+      name: 'hadolint: does not warn when using extra flags with equal sign and double dashes (ONBUILD)' },
+    { code: 'RUN gem install bundler:2.0.1 -- --use-system-libraries true',
+      name: 'hadolint: does not warn when using extra flags with double dashes' },
+    { code: 'ONBUILD RUN gem install bundler:2.0.1 -- --use-system-libraries true',
+      name: 'hadolint: does not warn when using extra flags with double dashes (ONBUILD)' },
+    { code: 'RUN gem install bundler:2.0.1 --use-system-libraries true', name: 'hadolint: does not warn when using extra flags' },
+    { code: 'ONBUILD RUN gem install bundler:2.0.1 --use-system-libraries true',
+      name: 'hadolint: does not warn when using extra flags (ONBUILD)' },
+    { code: 'RUN gem install bundler:2.0.1 --use-system-libraries=true',
+      name: 'hadolint: does not warn when using extra flags with equal sign' },
+    { code: 'ONBUILD RUN gem install bundler:2.0.1 --use-system-libraries=true',
+      name: 'hadolint: does not warn when using extra flags with equal sign (ONBUILD)' },
+    { code: 'FROM ruby\nRUN gem update --system && gem list', name: 'other gem subcommands' },
+    { code: 'FROM ruby\nRUN gem install --no-document rails', name: 'as hadolint, an option hides the word after it' },
+  ],
+});
