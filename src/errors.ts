@@ -6,7 +6,15 @@ export type ErrorCode =
   | 'NOT_A_DOCKERFILE'
   | 'PARSE'
   | 'CONFIG'
-  | 'TOOL';
+  | 'TOOL'
+  | 'NOT_AN_IMAGE'
+  | 'MALFORMED_IMAGE'
+  | 'DIGEST_MISMATCH'
+  | 'PLATFORM'
+  | 'REGISTRY'
+  | 'AUTH'
+  | 'NOT_FOUND'
+  | 'ENGINE';
 
 export interface Where {
   readonly file?: string;

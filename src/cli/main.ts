@@ -1,12 +1,14 @@
 // The command line: parses argv, runs a command, and is the only place that prints errors and picks exit codes.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
-import { DEFAULT_LINT_CONFIG, mergeConfig } from '../config/config.js';
-import type { LintConfig } from '../config/config.js';
+import { configFromFlags } from '../config/flags.js';
+import { readConfigFile } from '../config/read.js';
+import { resolveLintConfig } from '../config/resolve.js';
 import { WhittleError, describeError } from '../errors.js';
 import { LINT_FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
 import { lintFiles } from './lint.js';
+import { setupShellcheck } from './shellcheck.js';
 import { RULES_FORMATS, renderRules } from './rules.js';
 
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
@@ -49,19 +51,29 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--strict-labels', 'DL3050: report labels not in the label schema')
     .option('--no-fail', 'always exit 0 when files could be read')
     .option('--no-color', 'never colour the output')
-    .action(async (files, opts) => {
-      const flags: Partial<LintConfig> = {
-        ignored: opts.ignore,
-        trustedRegistries: opts.trustedRegistry,
-        buildArgs: buildArgs(opts.buildArg),
-        ...(opts.failureThreshold ? { failureThreshold: opts.failureThreshold } : {}),
-        ...(opts.shellcheck ? { shellcheck: opts.shellcheck } : {}),
-        ...(opts.strictLabels ? { strictLabels: true } : {}),
-        ...(opts.fail === false ? { noFail: true } : {}),
-        ...(opts.color === false ? { noColor: true } : {}),
-      };
-      const config = mergeConfig([{ origin: 'flags', values: flags }], DEFAULT_LINT_CONFIG);
-      const result = await lintFiles({ files, format: opts.format, config }, io);
+    .option('--error <code>', 'report a rule as an error, as hadolint (repeatable)', collect, [] as string[])
+    .option('--warning <code>', 'report a rule as a warning, as hadolint (repeatable)', collect, [] as string[])
+    .option('--info <code>', 'report a rule as info, as hadolint (repeatable)', collect, [] as string[])
+    .option('--style <code>', 'report a rule as style, as hadolint (repeatable)', collect, [] as string[])
+    .option('--require-label <label:type>', 'a label and the format of its value, as hadolint (repeatable)', collect, [] as string[])
+    .option('--disable-ignore-pragma', 'disregard `# hadolint ignore=` comments')
+    .option('--verbose', 'say on stderr which config file is used')
+    .action(async (files, opts, cmd) => {
+      // --format has a default, so only a format typed on the command line may outrank a config file's.
+      const format = cmd.getOptionValueSource('format') === 'cli' ? opts.format : undefined;
+      const flags = configFromFlags({ ...opts, format, buildArgs: buildArgs(opts.buildArg) });
+      const resolved = flags.ok
+        ? resolveLintConfig({ cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.value, configPath: opts.config }, readConfigFile)
+        : flags;
+      if (!resolved.ok) {
+        io.stderr.write(`whittle: ${describeError(resolved.error)}\n`);
+        exit = 2;
+        return;
+      }
+      const config = resolved.value;
+      if (config.verbose === true) io.stderr.write(`whittle: ${config.configFile === undefined ? 'no config file; using defaults' : `config file: ${config.configFile}`}\n`);
+      const shellcheck = await setupShellcheck(config.shellcheck, io.env, io.cwd);
+      const result = await lintFiles({ files, format: config.format ?? opts.format, config, ...shellcheck }, io);
       io.stdout.write(result.output);
       for (const f of result.report.files) if (f.error !== null) io.stderr.write(`whittle: ${describeError(f.error)}\n`);
       exit = result.exit;

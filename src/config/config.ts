@@ -1,5 +1,6 @@
 // The resolved lint configuration and the one pure merge that builds it from layers
 // (defaults < config file < environment < flags).
+import type { LintFormat } from '../report/index.js';
 import type { LabelType, RuleSeverity, Severity } from '../rules/rule.js';
 
 export type FailureThreshold = Severity | 'none';
@@ -19,6 +20,12 @@ export interface LintConfig {
   readonly noColor: boolean;
   readonly shellcheck: ShellcheckMode;
   readonly buildArgs: Readonly<Record<string, string>>;
+  /** Output format chosen by config (`format:`, HADOLINT_FORMAT, `--format`); the CLI's default when absent. */
+  readonly format?: LintFormat;
+  /** Tell stderr which config file was used (hadolint's `--verbose`). */
+  readonly verbose?: boolean;
+  /** The config file the settings came from, if any (set by the loader, for `--verbose`). */
+  readonly configFile?: string;
 }
 
 export const DEFAULT_LINT_CONFIG: LintConfig = Object.freeze({

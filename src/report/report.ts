@@ -32,6 +32,17 @@ export function allFindings(report: LintReport): Finding[] {
   return report.files.flatMap((f) => f.findings);
 }
 
+/** The file a finding is reported against: its own location when it names one, else the file linted. */
+export function findingFile(finding: Finding, file: LintFileResult): string {
+  return finding.location.file ?? file.file;
+}
+
+/**
+ * The id under which machine formats report a file that could not be read or parsed: hadolint's code for
+ * the same event, so tools that already understand hadolint's output recognise it.
+ */
+export const FILE_ERROR_ID = 'DL1000';
+
 /** Docs address of a rule (SARIF helpUri, JSON `docs`). */
 export function ruleDocsUrl(id: string): string {
   if (/^SC\d+$/.test(id)) return `https://www.shellcheck.net/wiki/${id}`;
