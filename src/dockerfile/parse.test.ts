@@ -115,3 +115,17 @@ test('a 5,000-instruction Dockerfile parses', () => {
   assert.equal(df.instructions.length, 5001);
   assert.equal(df.instructions[5000]?.span.line, 5001);
 });
+
+test('a heredoc marker inside quotes is text; quoted delimiters still open heredocs', () => {
+  const df = parse('FROM a\nRUN echo "<<EOF" && echo \'<<X\'\nRUN cat <<"END"\n$x\nEND\n');
+  assert.deepEqual(df.instructions[1]?.heredocs, []);
+  assert.equal(df.instructions[1]?.run?.script.commands.length, 2);
+  assert.deepEqual(df.instructions[2]?.heredocs.map((h) => [h.name, h.body, h.quoted]), [['END', '$x\n', true]]);
+});
+
+test('ARG declares every name it lists, with or without defaults', () => {
+  const df = parse('ARG A B=2 C="x y"\nFROM a\nARG D\n');
+  assert.deepEqual(df.instructions[0]?.pairs?.map((p) => [p.key, p.value, p.rawValue]), [['A', null, null], ['B', '2', '2'], ['C', 'x y', '"x y"']]);
+  assert.deepEqual(df.instructions[2]?.pairs?.map((p) => [p.key, p.value]), [['D', null]]);
+  assert.equal(df.source.slice(df.instructions[0]?.pairs?.[2]?.span.start, df.instructions[0]?.pairs?.[2]?.span.end), 'C="x y"');
+});

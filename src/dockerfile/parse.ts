@@ -152,6 +152,28 @@ function joinArgs(source: string, start: number, end: number, escape: string, wi
 
 const HEREDOC_RE = /<<(-?)\s*(["']?)([A-Za-z0-9_.-]+)\2/g;
 
+/** The text with the inside of '...' and "..." blanked (same length), so markers in quotes are not seen. */
+function maskQuotes(text: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (quote === null) {
+      if ((ch === '"' || ch === "'") && !isHeredocQuote(text, i)) quote = ch;
+      out += ch;
+    } else if (ch === quote) {
+      quote = null;
+      out += ch;
+    } else out += ch === '\n' ? ch : ' ';
+  }
+  return out;
+}
+
+// The quotes of a quoted heredoc delimiter (`<<"EOF"`, `<<-'EOF'`) are part of the marker.
+function isHeredocQuote(text: string, i: number): boolean {
+  return /<<-?\s*$/.test(text.slice(Math.max(0, i - 8), i)) || /<<-?\s*(["'])[A-Za-z0-9_.-]+$/.test(text.slice(Math.max(0, i - 80), i));
+}
+
 function findHeredocs(firstLine: string, body: string, bodyLine: number): { docs: Heredoc[]; unterminated: string | null } {
   const docs: Heredoc[] = [];
   const lines = body.split('\n');
@@ -248,8 +270,13 @@ function convert(ast: AstInstruction, ctx: Ctx, stage: number, isTrigger: boolea
   if (!KEYWORDS.includes(keyword)) {
     return err(new WhittleError('PARSE', `unknown instruction "${rawKeyword}"`, where));
   }
-  const heredocCapable = HEREDOC_KEYWORDS.has(keyword) && /<<-?\s*["']?[A-Za-z0-9_.-]/.test(source.slice(kwEnd, end));
-  const joined = joinArgs(source, kwEnd, end, ctx.escape, heredocCapable);
+  let heredocCapable = false;
+  let joined = joinArgs(source, kwEnd, end, ctx.escape, false);
+  if (HEREDOC_KEYWORDS.has(keyword) && joined.text.includes('<<')) {
+    // `<<EOF` inside quotes (`echo "<<EOF"`) is text, not a heredoc.
+    heredocCapable = new RegExp(HEREDOC_RE.source).test(maskQuotes(joined.text));
+    if (heredocCapable) joined = joinArgs(source, kwEnd, end, ctx.escape, true);
+  }
   const firstLine = joined.text.slice(0, joined.bodyStart);
   const at = joined.at;
 
@@ -277,7 +304,7 @@ function convert(ast: AstInstruction, ctx: Ctx, stage: number, isTrigger: boolea
   if (heredocCapable) {
     const bodyText = joined.text.slice(joined.bodyStart + 1);
     const bodyLine = index.position(at(joined.bodyStart + 1)).line;
-    const found = findHeredocs(argsLine, bodyText, bodyLine);
+    const found = findHeredocs(maskQuotes(argsLine), bodyText, bodyLine);
     if (found.unterminated !== null) {
       return err(new WhittleError('PARSE', `unterminated heredoc <<${found.unterminated} (no closing "${found.unterminated}" line)`, where));
     }
@@ -312,7 +339,7 @@ function convert(ast: AstInstruction, ctx: Ctx, stage: number, isTrigger: boolea
   return ok(Object.freeze({ ...base, ...details.value }));
 }
 
-type Base = Pick<Instruction, 'flags' | 'args' | 'json' | 'words' | 'heredocs' | 'span' | 'keyword'>;
+type Base = Pick<Instruction, 'flags' | 'args' | 'argsStart' | 'json' | 'words' | 'heredocs' | 'span' | 'keyword'>;
 type Details = Partial<Pick<Instruction, 'from' | 'run' | 'copy' | 'pairs' | 'healthcheck'>>;
 
 function flagValue(base: Base, name: string): string | null {
@@ -327,8 +354,8 @@ function detailsFor(keyword: string, ast: AstInstruction, base: Base, ctx: Ctx):
     case 'COPY':
     case 'ADD': return ok({ copy: copyDetails(base) });
     case 'ENV':
-    case 'LABEL':
-    case 'ARG': return ok({ pairs: pairsOf(ast, ctx) });
+    case 'LABEL': return ok({ pairs: pairsOf(ast, ctx) });
+    case 'ARG': return ok({ pairs: argPairs(base, ctx) });
     case 'HEALTHCHECK': return ok({ healthcheck: { none: (base.words[0] ?? '').toUpperCase() === 'NONE' } });
     default: return ok({});
   }
@@ -391,6 +418,27 @@ function copyDetails(base: Base): CopyDetails {
     chmod: flagValue(base, 'chmod'),
     link: base.flags.some((f) => f.name === 'link' && f.value !== 'false'),
   };
+}
+
+// `ARG A B=2 C="x y"` declares three arguments (dockerfile-ast only reads the first).
+function argPairs(base: Base, ctx: Ctx): KeyValue[] {
+  const line = base.args.split('\n')[0] ?? '';
+  const out: KeyValue[] = [];
+  const re = /(?:[^\s"']+|"(?:[^"\\]|\\.)*"|'[^']*')+/g;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    const word = m[0];
+    const eq = word.indexOf('=');
+    const rawValue = eq < 0 ? null : word.slice(eq + 1);
+    const start = ctx.source.indexOf(word, base.argsStart);
+    const s = start < 0 ? base.argsStart : start;
+    out.push({
+      key: eq < 0 ? word : word.slice(0, eq),
+      value: rawValue === null ? null : unquote(rawValue),
+      rawValue,
+      span: ctx.index.span(s, s + word.length),
+    });
+  }
+  return out;
 }
 
 function pairsOf(ast: AstInstruction, ctx: Ctx): KeyValue[] {

@@ -17,19 +17,6 @@ export interface LintOptions {
   readonly extraFindings?: readonly Finding[];
 }
 
-function namesOf(rule: Pick<Rule, 'id' | 'aliases'>): string[] {
-  return [rule.id, ...(rule.aliases ?? [])];
-}
-
-/** The level a rule runs at once config has spoken. */
-export function effectiveSeverity(rule: Pick<Rule, 'id' | 'aliases' | 'severity'>, overrides: Readonly<Record<string, RuleSeverity>>): RuleSeverity {
-  for (const n of namesOf(rule)) {
-    const o = overrides[n];
-    if (o !== undefined) return o;
-  }
-  return rule.severity;
-}
-
 export function lintDockerfile(df: Dockerfile, options: LintOptions): Finding[] {
   const overrides = options.overrides ?? {};
   const ignored = new Set(options.ignored ?? []);
@@ -38,40 +25,54 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions): Finding[] 
   const byId = new Map(options.rules.map((r) => [r.id, r]));
   const raw: Finding[] = [];
   for (const rule of options.rules) {
-    const level = effectiveSeverity(rule, overrides);
-    if (level === 'ignore') continue;
-    if (namesOf(rule).some((n) => ignored.has(n))) continue;
+    // Ignored rules still run, so that their twins are recognised and dropped with them below; ignoring
+    // DL3060 must not silence WH100's npm findings, which DL3060 never reports. Only a rule that is off by
+    // default (hadolint's `ignore` level) and not raised by config is skipped.
+    const own = overrides[rule.id];
+    if (own === undefined && rule.severity === 'ignore') continue;
     // A rule may rate a finding below its default (WH310's `--network=host`); a config override rates them all.
-    for (const f of rule.check(df, options.context)) raw.push({ ...f, severity: level === rule.severity ? f.severity : level });
+    for (const f of rule.check(df, options.context)) raw.push(own === undefined || own === 'ignore' ? f : { ...f, severity: own });
   }
   for (const f of options.extraFindings ?? []) {
     const level = overrides[f.rule] ?? f.severity;
     if (level === 'ignore' || ignored.has(f.rule)) continue;
     raw.push({ ...f, severity: level });
   }
-  const kept = raw.filter((f) => {
-    const rule = byId.get(f.rule);
-    const names = rule ? namesOf(rule) : [f.rule];
-    return !(usePragmas && isSilenced(pragmas, names, f.location.line));
-  });
-  return sortFindings(mergeAliases(kept, byId)).map((f) => ({ ...f, location: { file: df.file, ...f.location } }));
+  const kept: Finding[] = [];
+  for (const f of mergeAliases(raw, byId)) {
+    const names = [f.rule, ...(f.aliases ?? [])];
+    if (names.some((n) => ignored.has(n) || overrides[n] === 'ignore')) continue;
+    if (usePragmas && isSilenced(pragmas, names, f.location.line)) continue;
+    const level = names.map((n) => overrides[n]).find((o) => o !== undefined);
+    kept.push(level === undefined || level === 'ignore' ? f : { ...f, severity: level });
+  }
+  return sortFindings(kept).map((f) => ({ ...f, location: { file: df.file, ...f.location } }));
 }
 
-// Two rules that name each other as aliases and fire on the same line are one finding: the first
-// registered keeps its id and message, the other ids go to `aliases`.
+function twins(a: Rule | undefined, b: string, bRule: Rule | undefined): boolean {
+  return (a?.aliases ?? []).includes(b) || (a !== undefined && (bRule?.aliases ?? []).includes(a.id));
+}
+
+// Two rules that name each other as aliases and fire on the same line are one finding: the first registered
+// keeps its id and message, the other ids go to `aliases`, and what only the twin measured (bytes, cache
+// impact, a fix) is kept.
 function mergeAliases(findings: readonly Finding[], byId: ReadonlyMap<string, Rule>): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const rule = byId.get(f.rule);
-    const twin = rule?.aliases?.length
-      ? out.find((o) => o.location.line === f.location.line && (rule.aliases ?? []).includes(o.rule))
-      : undefined;
+    const i = out.findIndex((o) => o.location.line === f.location.line && o.rule !== f.rule && twins(byId.get(o.rule), f.rule, rule));
+    const twin = out[i];
     if (twin === undefined) {
       out.push(f);
       continue;
     }
-    const i = out.indexOf(twin);
-    out[i] = { ...twin, aliases: [...new Set([...(twin.aliases ?? []), f.rule])] };
+    out[i] = {
+      ...twin,
+      aliases: [...new Set([...(twin.aliases ?? []), f.rule])],
+      ...(twin.bytes === undefined && f.bytes !== undefined ? { bytes: f.bytes } : {}),
+      ...(twin.cacheImpact === undefined && f.cacheImpact !== undefined ? { cacheImpact: f.cacheImpact } : {}),
+      ...((twin.fix ?? []).length === 0 && (f.fix ?? []).length > 0 && f.fix ? { fix: f.fix } : {}),
+    };
   }
   return out;
 }
