@@ -105,11 +105,22 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
 ];
 
 /** Every secret in `text`, in order; a value found by a more specific pattern is not repeated by a generic one. */
+// The `d` flag gives the secret group's own offset; each pattern is compiled with it once, not per scan.
+const indexed = new WeakMap<RegExp, RegExp>();
+function withIndices(regex: RegExp): RegExp {
+  if (regex.flags.includes('d')) return regex;
+  let compiled = indexed.get(regex);
+  if (compiled === undefined) {
+    compiled = new RegExp(regex.source, `${regex.flags}d`);
+    indexed.set(regex, compiled);
+  }
+  return compiled;
+}
+
 export function findSecrets(text: string, patterns: readonly SecretPattern[] = SECRET_PATTERNS): SecretMatch[] {
   const found: SecretMatch[] = [];
   for (const p of patterns) {
-    // The `d` flag gives the secret group's own offset.
-    const regex = p.regex.flags.includes('d') ? p.regex : new RegExp(p.regex.source, `${p.regex.flags}d`);
+    const regex = withIndices(p.regex);
     for (const m of text.matchAll(regex)) {
       const value = m.groups?.secret ?? m[0];
       const index = m.indices?.groups?.secret?.[0] ?? m.index ?? 0;
