@@ -10,12 +10,15 @@ import { lintReporters } from '../report/index.js';
 import type { LintFormat } from '../report/index.js';
 import type { LintFileResult, LintReport } from '../report/report.js';
 import { SEVERITY_RANK } from '../report/report.js';
+import { CHECK_BUILD_ARG, readCheckPlan } from '../rules/check-directive.js';
 import { rules } from '../rules/index.js';
 import { lintDockerfile } from '../rules/lint.js';
 import type { Finding } from '../rules/rule.js';
+import { DEFAULT_RULE_CONTEXT } from '../rules/rule.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
 import { readAll } from './io.js';
+import { readSurroundings } from './lint-surroundings.js';
 
 export interface LintRun {
   readonly files: readonly string[];
@@ -24,6 +27,10 @@ export interface LintRun {
   /** Extra findings per parsed file (ShellCheck), computed at the edge because it spawns a process. */
   readonly extraFindings?: (file: string, df: Dockerfile, config: LintConfig) => Promise<readonly Finding[]>;
   readonly notes?: readonly string[];
+  /** Build context directory (`--context`); default: each Dockerfile's directory. */
+  readonly context?: string | undefined;
+  /** Read registry base images for BuildKit's checks (`--pull`). */
+  readonly pull?: boolean | undefined;
 }
 
 async function readInput(file: string, io: Io): Promise<Result<Buffer>> {
@@ -39,6 +46,8 @@ async function readInput(file: string, io: Io): Promise<Result<Buffer>> {
 
 export async function lintFiles(run: LintRun, io: Io): Promise<{ report: LintReport; output: string; exit: ExitCode }> {
   const results: LintFileResult[] = [];
+  // Malformed `# check=` options: BuildKit fails the build on them; we say so once each and lint on.
+  const checkNotes = new Set<string>();
   for (const file of run.files) {
     const shown = file === '-' ? '<stdin>' : file;
     const bytes = await readInput(file, io);
@@ -58,19 +67,25 @@ export async function lintFiles(run: LintRun, io: Io): Promise<{ report: LintRep
     }
     const cfg = run.config;
     const extra = run.extraFindings ? await run.extraFindings(shown, parsed.value, cfg) : [];
+    // The .dockerignore and base image configs BuildKit's checks read; whatever cannot be read becomes a note.
+    const around = await readSurroundings(parsed.value, file, { context: run.context, pull: run.pull ?? false, cwd: io.cwd, env: io.env, buildArgs: cfg.buildArgs });
+    for (const n of around.notes) checkNotes.add(n);
     const findings = lintDockerfile(parsed.value, {
       rules,
-      context: { trustedRegistries: cfg.trustedRegistries, labelSchema: cfg.labelSchema, strictLabels: cfg.strictLabels, buildArgs: cfg.buildArgs },
+      context: { ...DEFAULT_RULE_CONTEXT, trustedRegistries: cfg.trustedRegistries, labelSchema: cfg.labelSchema, strictLabels: cfg.strictLabels, buildArgs: cfg.buildArgs, ...around.context },
       overrides: cfg.overrides,
       ignored: cfg.ignored,
       pragmas: !cfg.disableIgnorePragma,
       extraFindings: extra,
     });
+    for (const p of readCheckPlan(parsed.value, cfg.buildArgs, rules).problems) {
+      checkNotes.add(p.line === null ? `--build-arg ${CHECK_BUILD_ARG}: ${p.message}` : `${shown}:${p.line}: # check=: ${p.message}`);
+    }
     results.push({ file: shown, source: parsed.value.source, findings, error: null });
   }
   const report: LintReport = {
     files: results,
-    notes: run.notes ?? [],
+    notes: [...(run.notes ?? []), ...checkNotes],
     rules: rules.map(({ id, title, category, severity, origin }) => ({ id, title, category, severity, origin })),
     toolVersion: VERSION,
   };

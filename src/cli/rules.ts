@@ -1,9 +1,14 @@
 // `whittle rules`: the rule set as a table, JSON or Markdown.
 import { rules } from '../rules/index.js';
-import type { Rule } from '../rules/rule.js';
+import type { Origin, Rule } from '../rules/rule.js';
 
 export const RULES_FORMATS = ['tty', 'json', 'markdown'] as const;
 export type RulesFormat = (typeof RULES_FORMATS)[number];
+
+/** The registry, or only the rules of one ruleset (`whittle rules --origin buildkit`). */
+export function rulesOfOrigin(origin: Origin | undefined): readonly Rule[] {
+  return origin === undefined ? rules : rules.filter((r) => r.origin === origin);
+}
 
 function row(r: Rule): string[] {
   return [r.id, r.severity, r.category, r.origin, r.fixable ? 'yes' : 'no', r.title];

@@ -6,7 +6,7 @@ import { WhittleError } from '../errors.js';
 import type { Finding } from '../rules/rule.js';
 import type { LintFileResult, LintReport } from './report.js';
 
-export const REPORT_CASES = ['clean', 'mixed-severities', 'two-files-with-errors'] as const;
+export const REPORT_CASES = ['clean', 'mixed-severities', 'two-files-with-errors', 'buildkit-checks'] as const;
 export type ReportCase = (typeof REPORT_CASES)[number];
 
 /** A message that needs escaping in every format: quotes, markup, an entity, `%`, `:` and `,`, and a newline. */
@@ -59,6 +59,31 @@ function mixedFiles(): LintFileResult[] {
   }];
 }
 
+// BuildKit's checks as the linter reports them under `# check=error=true`: two findings on one line, and a
+// hadolint finding that carries its BuildKit twin's name in `aliases`.
+const BUILDKIT_RULES: LintReport['rules'] = [
+  { id: 'DL3025', title: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments', category: 'correctness', severity: 'warning', origin: 'hadolint' },
+  { id: 'ExposeProtoCasing', title: 'Protocol in EXPOSE instruction should be lowercase', category: 'style', severity: 'warning', origin: 'buildkit' },
+  { id: 'JSONArgsRecommended', title: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals', category: 'correctness', severity: 'warning', origin: 'buildkit' },
+  { id: 'LegacyKeyValueFormat', title: 'Legacy key/value format with whitespace separator should not be used', category: 'style', severity: 'warning', origin: 'buildkit' },
+];
+
+function buildkitFiles(): LintFileResult[] {
+  const file = 'Dockerfile';
+  const source = '# check=error=true;skip=StageNameCasing,NoSuchCheck\nFROM alpine:3.20 AS Build\nEXPOSE 80/TCP 53/UDP\nENV APP_HOME /srv\nCMD ./server\n';
+  return [{
+    file,
+    source,
+    error: null,
+    findings: [
+      finding(file, 'ExposeProtoCasing', 'error', "Defined protocol '80/TCP' in EXPOSE instruction should be lowercase", { line: 3, endLine: 3 }),
+      finding(file, 'ExposeProtoCasing', 'error', "Defined protocol '53/UDP' in EXPOSE instruction should be lowercase", { line: 3, endLine: 3 }),
+      finding(file, 'LegacyKeyValueFormat', 'error', '"ENV key=value" should be used instead of legacy "ENV key value" format', { line: 4, endLine: 4 }),
+      finding(file, 'DL3025', 'error', 'write CMD in JSON (exec) form so the process receives signals', { line: 5, endLine: 5 }, { aliases: ['JSONArgsRecommended'] }),
+    ],
+  }];
+}
+
 function twoFilesWithErrors(): LintFileResult[] {
   const api = 'services/api/Dockerfile';
   const web = 'services/web app/Dockerfile.prod';
@@ -98,6 +123,9 @@ function twoFilesWithErrors(): LintFileResult[] {
 }
 
 export function reportFor(name: ReportCase): LintReport {
+  if (name === 'buildkit-checks') {
+    return { files: buildkitFiles(), notes: ['Dockerfile:1: # check=: unknown rule "NoSuchCheck" in check options'], rules: BUILDKIT_RULES, toolVersion: '0.0.0-test' };
+  }
   const files = name === 'clean' ? cleanFiles() : name === 'mixed-severities' ? mixedFiles() : twoFilesWithErrors();
   const notes = name === 'mixed-severities' ? ['ShellCheck is not installed; RUN scripts were checked by whittle\'s rules only'] : [];
   return { files, notes, rules: RULES, toolVersion: '0.0.0-test' };

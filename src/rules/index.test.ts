@@ -4,9 +4,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { rules } from './index.js';
 import { CATEGORIES, ORIGINS } from './rule.js';
+import type { Rule } from './rule.js';
 
 const here = readdirSync(new URL('.', import.meta.url));
-const ruleFiles = here.filter((f) => /^(dl|sc|wh)\d+-.+(?<!\.test)\.ts$/.test(f));
+const ruleFiles = here.filter((f) => /^((dl|sc|wh)\d+|bk)-.+(?<!\.test)\.ts$/.test(f));
+
+// BuildKit's rules keep BuildKit's names as ids; their files are `bk-` and the kebab-cased name.
+function fileStem(rule: Rule): string {
+  if (rule.origin !== 'buildkit') return `${rule.id.toLowerCase()}-`;
+  return `bk-${rule.id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase()}.ts`;
+}
 
 test('ids are unique and sorted; every rule file is listed', () => {
   const ids = rules.map((r) => r.id);
@@ -16,8 +23,8 @@ test('ids are unique and sorted; every rule file is listed', () => {
 
 for (const rule of rules) {
   test(`${rule.id} is complete`, () => {
-    const file = ruleFiles.find((f) => f.startsWith(`${rule.id.toLowerCase()}-`));
-    assert.ok(file, `a file named ${rule.id.toLowerCase()}-<slug>.ts`);
+    const file = ruleFiles.find((f) => f.startsWith(fileStem(rule)));
+    assert.ok(file, `a file named ${fileStem(rule)}${rule.origin === 'buildkit' ? '' : '<slug>.ts'}`);
     assert.ok(here.includes(file.replace(/\.ts$/, '.test.ts')), `${file} has a test beside it`);
     const docs = new URL(`../../docs/rules/${rule.id}.md`, import.meta.url);
     assert.ok(existsSync(docs), `docs/rules/${rule.id}.md exists`);

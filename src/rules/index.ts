@@ -1,4 +1,6 @@
 // The rule registry: every rule, imported by name, in one array sorted by id.
+import { consistentInstructionCasing } from './bk-consistent-instruction-casing.js';
+import { copyIgnoredFile } from './bk-copy-ignored-file.js';
 import { dl1001 } from './dl1001-inline-ignore-pragma.js';
 import { dl3000 } from './dl3000-absolute-workdir.js';
 import { dl3001 } from './dl3001-pointless-commands.js';
@@ -70,6 +72,25 @@ import { dl4003 } from './dl4003-multiple-cmd.js';
 import { dl4004 } from './dl4004-multiple-entrypoint.js';
 import { dl4005 } from './dl4005-ln-bin-sh.js';
 import { dl4006 } from './dl4006-pipefail.js';
+import { duplicateStageName } from './bk-duplicate-stage-name.js';
+import { exposeInvalidFormat } from './bk-expose-invalid-format.js';
+import { exposeProtoCasing } from './bk-expose-proto-casing.js';
+import { fromAsCasing } from './bk-from-as-casing.js';
+import { fromPlatformFlagConstDisallowed } from './bk-from-platform-flag-const-disallowed.js';
+import { invalidBaseImagePlatform } from './bk-invalid-base-image-platform.js';
+import { invalidDefaultArgInFrom } from './bk-invalid-default-arg-in-from.js';
+import { invalidDefinitionDescription } from './bk-invalid-definition-description.js';
+import { jsonArgsRecommended } from './bk-json-args-recommended.js';
+import { legacyKeyValueFormat } from './bk-legacy-key-value-format.js';
+import { maintainerDeprecated } from './bk-maintainer-deprecated.js';
+import { multipleInstructionsDisallowed } from './bk-multiple-instructions-disallowed.js';
+import { noEmptyContinuation } from './bk-no-empty-continuation.js';
+import { redundantTargetPlatform } from './bk-redundant-target-platform.js';
+import { reservedStageName } from './bk-reserved-stage-name.js';
+import { secretsUsedInArgOrEnv } from './bk-secrets-used-in-arg-or-env.js';
+import { stageNameCasing } from './bk-stage-name-casing.js';
+import { undefinedArgInFrom } from './bk-undefined-arg-in-from.js';
+import { undefinedVar } from './bk-undefined-var.js';
 import { wh100 } from './wh100-node-package-cache.js';
 import { wh101 } from './wh101-gem-docs-and-cache.js';
 import { wh102 } from './wh102-composer-cache.js';
@@ -101,9 +122,12 @@ import { wh307 } from './wh307-tls-verification-off.js';
 import { wh308 } from './wh308-world-writable.js';
 import { wh309 } from './wh309-sudo-in-image.js';
 import { wh310 } from './wh310-insecure-run-flags.js';
+import { workdirRelativePath } from './bk-workdir-relative-path.js';
 import type { Rule } from './rule.js';
 
 export const rules: readonly Rule[] = [
+  consistentInstructionCasing,
+  copyIgnoredFile,
   dl1001,
   dl3000,
   dl3001,
@@ -175,6 +199,25 @@ export const rules: readonly Rule[] = [
   dl4004,
   dl4005,
   dl4006,
+  duplicateStageName,
+  exposeInvalidFormat,
+  exposeProtoCasing,
+  fromAsCasing,
+  fromPlatformFlagConstDisallowed,
+  invalidBaseImagePlatform,
+  invalidDefaultArgInFrom,
+  invalidDefinitionDescription,
+  jsonArgsRecommended,
+  legacyKeyValueFormat,
+  maintainerDeprecated,
+  multipleInstructionsDisallowed,
+  noEmptyContinuation,
+  redundantTargetPlatform,
+  reservedStageName,
+  secretsUsedInArgOrEnv,
+  stageNameCasing,
+  undefinedArgInFrom,
+  undefinedVar,
   wh100,
   wh101,
   wh102,
@@ -206,6 +249,7 @@ export const rules: readonly Rule[] = [
   wh308,
   wh309,
   wh310,
+  workdirRelativePath,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,6 +1,8 @@
 // The linter: runs the enabled rules over one parsed Dockerfile, then applies severity overrides, ignore
-// lists and pragmas, and merges findings that several rulesets report for the same thing on the same line.
+// lists, pragmas and BuildKit's `# check=` options, and merges findings that several rulesets report for the
+// same thing on the same line.
 import type { Dockerfile } from '../dockerfile/model.js';
+import { experimentalRequested, gateBuildkitFinding, isSkippedByCheck, readCheckPlan } from './check-directive.js';
 import { isSilenced, readPragmas } from './pragmas.js';
 import type { Finding, Rule, RuleContext, RuleSeverity } from './rule.js';
 
@@ -23,15 +25,22 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions): Finding[] 
   const pragmas = readPragmas(df);
   const usePragmas = options.pragmas ?? true;
   const byId = new Map(options.rules.map((r) => [r.id, r]));
+  // BuildKit's `# check=` directive (or the BUILDKIT_DOCKERFILE_CHECK build argument) and `# check=` comments.
+  const plan = readCheckPlan(df, options.context.buildArgs, options.rules);
   const raw: Finding[] = [];
   for (const rule of options.rules) {
     // Ignored rules still run, so that their twins are recognised and dropped with them below; ignoring
     // DL3060 must not silence WH100's npm findings, which DL3060 never reports. Only a rule that is off by
     // default (hadolint's `ignore` level) and not raised by config is skipped.
     const own = overrides[rule.id];
-    if (own === undefined && rule.severity === 'ignore') continue;
+    // BuildKit's experimental checks are off by default too, until `# check=experimental=` names them.
+    const asked = own === undefined && rule.origin === 'buildkit' && rule.severity === 'ignore' && experimentalRequested(plan, rule);
+    if (own === undefined && rule.severity === 'ignore' && !asked) continue;
     // A rule may rate a finding below its default (WH310's `--network=host`); a config override rates them all.
-    for (const f of rule.check(df, options.context)) raw.push(own === undefined || own === 'ignore' ? f : { ...f, severity: own });
+    for (const found of rule.check(df, options.context)) {
+      const f = rule.origin === 'buildkit' ? gateBuildkitFinding(plan, rule, found, asked) : found;
+      if (f !== null) raw.push(own === undefined || own === 'ignore' ? f : { ...f, severity: own });
+    }
   }
   for (const f of options.extraFindings ?? []) {
     const level = overrides[f.rule] ?? f.severity;
@@ -43,8 +52,12 @@ export function lintDockerfile(df: Dockerfile, options: LintOptions): Finding[] 
     const names = [f.rule, ...(f.aliases ?? [])];
     if (names.some((n) => ignored.has(n) || overrides[n] === 'ignore')) continue;
     if (usePragmas && isSilenced(pragmas, names, f.location.line)) continue;
+    if (isSkippedByCheck(plan, names, f.location.line)) continue;
     const level = names.map((n) => overrides[n]).find((o) => o !== undefined);
-    kept.push(level === undefined || level === 'ignore' ? f : { ...f, severity: level });
+    const leveled = level === undefined || level === 'ignore' ? f : { ...f, severity: level };
+    // `# check=error=true` makes BuildKit fail the build on any of its findings: here they become errors.
+    const fails = plan.options.error && names.some((n) => byId.get(n)?.origin === 'buildkit');
+    kept.push(fails ? { ...leveled, severity: 'error' } : leveled);
   }
   return sortFindings(kept).map((f) => ({ ...f, location: { file: df.file, ...f.location } }));
 }

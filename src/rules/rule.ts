@@ -50,6 +50,22 @@ export interface RuleContext {
   readonly labelSchema: Readonly<Record<string, LabelType>>;
   readonly strictLabels: boolean;
   readonly buildArgs: Readonly<Record<string, string>>;
+  // Optional so that contexts built before these existed stay valid; absent means unknown.
+  /** Env names of each base image, keyed by the image as FROM names it after ARG expansion; null or absent: not read. */
+  readonly baseImageEnv?: Readonly<Record<string, readonly string[] | null>>;
+  /** Platform (`os/arch[/variant]`) of each base image as read, keyed like baseImageEnv; absent: not read. */
+  readonly basePlatforms?: Readonly<Record<string, string | null>>;
+  /** The platform the build targets (BuildKit's default is the machine's); null: unknown. */
+  readonly targetPlatform?: string | null;
+  /** The build context's ignore rules; null when the context has no ignore file (or is unknown). */
+  readonly dockerignore?: DockerignoreRules | null;
+}
+
+/** What rules may ask of a `.dockerignore` (src/context/dockerignore.ts's Matcher is one). */
+export interface DockerignoreRules {
+  readonly patterns: readonly { readonly text: string; readonly exclusion: boolean }[];
+  readonly hasExclusions: boolean;
+  ignores(relPath: string): boolean;
 }
 
 export const DEFAULT_RULE_CONTEXT: RuleContext = Object.freeze({
@@ -57,6 +73,10 @@ export const DEFAULT_RULE_CONTEXT: RuleContext = Object.freeze({
   labelSchema: {},
   strictLabels: false,
   buildArgs: {},
+  baseImageEnv: {},
+  basePlatforms: {},
+  targetPlatform: null,
+  dockerignore: null,
 });
 
 export interface Rule {
