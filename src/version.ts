@@ -1,6 +1,4 @@
-// whittle's version, read once from package.json.
-import { createRequire } from 'node:module';
+// whittle's version, from package.json (inlined by the bundler).
+import pkg from '../package.json' with { type: 'json' };
 
-const require = createRequire(import.meta.url);
-const pkg = require('../package.json') as { version: string };
 export const VERSION: string = pkg.version;

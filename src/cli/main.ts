@@ -2,16 +2,26 @@
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { configFromFlags } from '../config/flags.js';
 import { readConfigFile } from '../config/read.js';
-import { resolveLintConfig } from '../config/resolve.js';
-import { WhittleError, describeError } from '../errors.js';
+import { configFileExpected, resolveLintConfig } from '../config/resolve.js';
+import type { ConfigParser } from '../config/resolve.js';
+import type { LintConfig } from '../config/config.js';
+import { DEFAULT_LINT_CONFIG } from '../config/config.js';
+import type { Result } from '../errors.js';
+import { WhittleError, describeError, err, ok } from '../errors.js';
 import { LINT_FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
+import { INSPECT_FORMATS } from './formats.js';
 import { lintFiles } from './lint.js';
 import { setupShellcheck } from './shellcheck.js';
-import { RULES_FORMATS, renderRules } from './rules.js';
+import { RULES_FORMATS, renderRules, rulesOfOrigin } from './rules.js';
+import { ORIGINS } from '../rules/rule.js';
 
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
+
+// Only reached if a config file appears between the check and the read; say so rather than ignore it.
+const noConfigFile: ConfigParser = (_text, file) =>
+  err(new WhittleError('CONFIG', 'config file appeared while starting; run again', { file }));
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -46,6 +56,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .addOption(new Option('-t, --failure-threshold <level>', 'exit 1 on findings at or above this level').choices(THRESHOLDS))
     .option('--build-arg <NAME=VALUE>', 'build argument, as docker build (repeatable)', collect, [] as string[])
     .option('--context <dir>', 'build context (default: the Dockerfile\'s directory)')
+    .option('--pull', 'read registry base images (env, platform) for BuildKit\'s checks')
     .addOption(new Option('--shellcheck <mode>', 'check RUN scripts with ShellCheck').choices(['auto', 'on', 'off'] as const))
     .option('--trusted-registry <registry>', 'allowed registry for DL3026 (repeatable)', collect, [] as string[])
     .option('--strict-labels', 'DL3050: report labels not in the label schema')
@@ -62,9 +73,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       // --format has a default, so only a format typed on the command line may outrank a config file's.
       const format = cmd.getOptionValueSource('format') === 'cli' ? opts.format : undefined;
       const flags = configFromFlags({ ...opts, format, buildArgs: buildArgs(opts.buildArg) });
-      const resolved = flags.ok
-        ? resolveLintConfig({ cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.value, configPath: opts.config }, readConfigFile)
-        : flags;
+      let resolved: Result<LintConfig> = flags.ok ? ok(DEFAULT_LINT_CONFIG) : flags;
+      if (flags.ok) {
+        const input = { cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.value, configPath: opts.config };
+        // yaml and zod load only when there is a file to read (most runs have none).
+        const parser = configFileExpected(input, readConfigFile) ? (await import('../config/file.js')).parseConfigFile : noConfigFile;
+        resolved = resolveLintConfig(input, readConfigFile, parser);
+      }
       if (!resolved.ok) {
         io.stderr.write(`whittle: ${describeError(resolved.error)}\n`);
         exit = 2;
@@ -73,18 +88,36 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const config = resolved.value;
       if (config.verbose === true) io.stderr.write(`whittle: ${config.configFile === undefined ? 'no config file; using defaults' : `config file: ${config.configFile}`}\n`);
       const shellcheck = await setupShellcheck(config.shellcheck, io.env, io.cwd);
-      const result = await lintFiles({ files, format: config.format ?? opts.format, config, ...shellcheck }, io);
+      const result = await lintFiles({ files, format: config.format ?? opts.format, config, ...shellcheck, context: opts.context, pull: opts.pull === true }, io);
       io.stdout.write(result.output);
       for (const f of result.report.files) if (f.error !== null) io.stderr.write(`whittle: ${describeError(f.error)}\n`);
       exit = result.exit;
     });
 
   program
+    .command('inspect')
+    .description('show an image\'s platform, config, history and layers (docker-archive, OCI layout or archive, registry, engine)')
+    .argument('<image>', 'path (sniffed), or docker-archive:|oci:|oci-archive:|registry:|engine: reference')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(INSPECT_FORMATS).default('tty' as const))
+    .option('--platform <os/arch[/variant]>', 'which image of a multi-platform index (default: this machine\'s)')
+    .action(async (image, opts) => {
+      const { inspectImage, renderInspect } = await import('./inspect.js');
+      const report = await inspectImage(image, { ...(opts.platform === undefined ? {} : { platform: opts.platform }), env: io.env, cwd: io.cwd });
+      if (!report.ok) {
+        io.stderr.write(`whittle: ${describeError(report.error)}\n`);
+        exit = 2;
+        return;
+      }
+      io.stdout.write(renderInspect(report.value, opts.format));
+    });
+
+  program
     .command('rules')
     .description('list every rule with its id, severity, category and origin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('tty' as const))
+    .addOption(new Option('--origin <origin>', 'only the rules of one ruleset').choices(ORIGINS))
     .action((opts) => {
-      io.stdout.write(renderRules(opts.format));
+      io.stdout.write(renderRules(opts.format, rulesOfOrigin(opts.origin)));
     });
 
   try {

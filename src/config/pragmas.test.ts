@@ -7,11 +7,12 @@ import { lintDockerfile } from '../rules/lint.js';
 import type { Finding } from '../rules/rule.js';
 import { parseOrThrow } from '../rules/testing.js';
 import type { LintConfig } from './config.js';
+import { parseConfigFile } from './file.js';
 import { resolveLintConfig } from './resolve.js';
 
 function configFrom(hadolintYaml: string | null, env: Record<string, string> = {}): LintConfig {
   const r = resolveLintConfig({ cwd: '/p', home: undefined, env, flags: {} },
-    (file) => ok(file === '/p/.hadolint.yaml' ? hadolintYaml : null));
+    (file) => ok(file === '/p/.hadolint.yaml' ? hadolintYaml : null), parseConfigFile);
   if (!r.ok) throw new Error(describeError(r.error));
   return r.value;
 }

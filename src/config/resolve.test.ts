@@ -7,6 +7,7 @@ import type { Result } from '../errors.js';
 import type { LintConfig } from './config.js';
 import { DEFAULT_LINT_CONFIG } from './config.js';
 import { configCandidates } from './discover.js';
+import { parseConfigFile } from './file.js';
 import { configFromFlags } from './flags.js';
 import type { ConfigReader, ResolveInput } from './resolve.js';
 import { resolveLintConfig } from './resolve.js';
@@ -19,7 +20,7 @@ function fakeFs(files: Readonly<Record<string, string>>): ConfigReader {
 }
 
 function resolve(files: Readonly<Record<string, string>>, input: Partial<ResolveInput> = {}): Result<LintConfig> {
-  return resolveLintConfig({ cwd: CWD, home: HOME, env: {}, flags: {}, ...input }, fakeFs(files));
+  return resolveLintConfig({ cwd: CWD, home: HOME, env: {}, flags: {}, ...input }, fakeFs(files), parseConfigFile);
 }
 
 function resolved(files: Readonly<Record<string, string>>, input: Partial<ResolveInput> = {}): LintConfig {
@@ -74,7 +75,7 @@ describe('discovery', () => {
     const r = resolveLintConfig({ cwd: CWD, home: HOME, env: {}, flags: {} }, (f) => {
       read.push(f);
       return fakeFs(files)(f);
-    });
+    }, parseConfigFile);
     assert.ok(r.ok);
     assert.equal(r.value.noFail, true);
     assert.equal(r.value.noColor, false);
@@ -96,7 +97,8 @@ describe('discovery', () => {
   });
   test('a reader error (permission denied) stops the run', () => {
     const r = resolveLintConfig({ cwd: CWD, home: HOME, env: {}, flags: {} },
-      (f) => (f.endsWith('.hadolint.yaml') ? err(new WhittleError('CONFIG', 'cannot read config file: permission denied', { file: f })) : ok(null)));
+      (f) => (f.endsWith('.hadolint.yaml') ? err(new WhittleError('CONFIG', 'cannot read config file: permission denied', { file: f })) : ok(null)),
+      parseConfigFile);
     assert.ok(!r.ok);
     assert.equal(r.error.where.file, `${CWD}/.hadolint.yaml`);
   });

@@ -7,7 +7,6 @@ import { DEFAULT_LINT_CONFIG, mergeConfig } from './config.js';
 import { configCandidates } from './discover.js';
 import type { Env } from './env.js';
 import { configFromEnv } from './env.js';
-import { parseConfigFile } from './file.js';
 
 // Injection keeps every layer testable without touching the real home or environment.
 export interface ResolveInput {
@@ -23,8 +22,23 @@ export interface ResolveInput {
 /** Reads a config file: its text, null when there is no such file (or it is a directory), or an error. */
 export type ConfigReader = (file: string) => Result<string | null>;
 
-export function resolveLintConfig(input: ResolveInput, readFile: ConfigReader): Result<LintConfig> {
-  const file = fileLayer(input, readFile);
+/**
+ * Parses a config file's text (src/config/file.ts). Injected because it pulls in yaml and zod, which the CLI
+ * loads only when a config file exists: most runs have none, and those modules cost a third of the start-up.
+ */
+export type ConfigParser = (text: string, file: string) => Result<ConfigLayer>;
+
+/** Whether resolving will read a config file (an explicit --config, or a discovered candidate). */
+export function configFileExpected(input: ResolveInput, readFile: ConfigReader): boolean {
+  if (input.configPath !== undefined) return true;
+  return configCandidates(input).some((candidate) => {
+    const text = readFile(candidate);
+    return !text.ok || text.value !== null;
+  });
+}
+
+export function resolveLintConfig(input: ResolveInput, readFile: ConfigReader, parseConfigFile: ConfigParser): Result<LintConfig> {
+  const file = fileLayer(input, readFile, parseConfigFile);
   if (!file.ok) return file;
   const env = configFromEnv(input.env);
   if (!env.ok) return env;
@@ -32,7 +46,7 @@ export function resolveLintConfig(input: ResolveInput, readFile: ConfigReader): 
   return ok(mergeConfig(layers, DEFAULT_LINT_CONFIG));
 }
 
-function fileLayer(input: ResolveInput, readFile: ConfigReader): Result<ConfigLayer | null> {
+function fileLayer(input: ResolveInput, readFile: ConfigReader, parseConfigFile: ConfigParser): Result<ConfigLayer | null> {
   if (input.configPath !== undefined) {
     const full = path.resolve(input.cwd, input.configPath);
     const text = readFile(full);

@@ -4,26 +4,45 @@ import type { ShellCommand } from '../dockerfile/shell.js';
 import type { LabelType, RuleContext } from './rule.js';
 import type { TextEdit } from './rule.js';
 
+// Rules ask for the same lists over and over (100+ rules per file): build each once per parsed Dockerfile.
+const cache = new WeakMap<Dockerfile, Map<string, readonly Instruction[]>>();
+
+function memo(df: Dockerfile, key: string, build: () => readonly Instruction[]): readonly Instruction[] {
+  let lists = cache.get(df);
+  if (lists === undefined) {
+    lists = new Map();
+    cache.set(df, lists);
+  }
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = Object.freeze(build());
+    lists.set(key, list);
+  }
+  return list;
+}
+
 /**
  * Every instruction in order; with `triggers`, the instruction inside each ONBUILD follows it
  * (hadolint checks most rules on ONBUILD triggers too).
  */
-export function instructions(df: Dockerfile, opts: { triggers: boolean } = { triggers: true }): Instruction[] {
-  const out: Instruction[] = [];
-  for (const ins of df.instructions) {
-    out.push(ins);
-    if (opts.triggers && ins.trigger !== null) out.push(ins.trigger);
-  }
-  return out;
+export function instructions(df: Dockerfile, opts: { triggers: boolean } = { triggers: true }): readonly Instruction[] {
+  return memo(df, opts.triggers ? '*+' : '*', () => {
+    const out: Instruction[] = [];
+    for (const ins of df.instructions) {
+      out.push(ins);
+      if (opts.triggers && ins.trigger !== null) out.push(ins.trigger);
+    }
+    return out;
+  });
 }
 
 /** Instructions (ONBUILD triggers included) with the given keyword. */
-export function withKeyword(df: Dockerfile, keyword: string, opts: { triggers: boolean } = { triggers: true }): Instruction[] {
-  return instructions(df, opts).filter((i) => i.keyword === keyword);
+export function withKeyword(df: Dockerfile, keyword: string, opts: { triggers: boolean } = { triggers: true }): readonly Instruction[] {
+  return memo(df, `${keyword}${opts.triggers ? '+' : ''}`, () => instructions(df, opts).filter((i) => i.keyword === keyword));
 }
 
 /** RUN instructions, ONBUILD RUN triggers included. */
-export function runs(df: Dockerfile, opts: { triggers: boolean } = { triggers: true }): Instruction[] {
+export function runs(df: Dockerfile, opts: { triggers: boolean } = { triggers: true }): readonly Instruction[] {
   return withKeyword(df, 'RUN', opts);
 }
 

@@ -205,7 +205,7 @@ describe('inputs that are fine', () => {
 describe('the real binary', () => {
   test('node bin/whittle.js lint -f json prints JSON and sets the exit code', async () => {
     const bin = path.join(repo, 'bin', 'whittle.js');
-    assert.ok(existsSync(path.join(repo, 'dist', 'cli', 'main.js')), 'dist/ exists (run npm run build first)');
+    assert.ok(existsSync(path.join(repo, 'dist', 'whittle.js')), 'dist/whittle.js exists (run npm run build first)');
     const run = promisify(execFile);
     const env = { PATH: process.env.PATH ?? '' };
     const clean = await run(process.execPath, [bin, 'lint', '--shellcheck', 'off', '-f', 'json', 'clean.Dockerfile'], { cwd: dir, env });

@@ -1,0 +1,626 @@
+// Tar entries from a layer: ustar, GNU and PAX headers, read from a stream or header-by-header with seeks.
+import type { FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { WhittleError } from '../errors.js';
+import type { Where } from '../errors.js';
+import type { EntryType, TarEntry, WalkOptions } from './model.js';
+
+const BLOCK = 512;
+/** PAX and GNU long-name records are held in memory; real ones are a few hundred bytes. */
+const MAX_META = 1 << 20;
+/** Linux allows 4096; anything far beyond is an attack on memory, since every path is kept. */
+const MAX_PATH = 1 << 16;
+/** Seek reads fetch at least a page: the OS reads that much anyway, and small neighbours' headers come free. */
+const PAGE = 4096;
+/** Where bodies are small, headers are dense: one read of this much serves many of them. */
+const WINDOW = 256 * 1024;
+/** A body at least this large is seeked over, and the next read is a single page again. */
+const BIG_BODY = 32 * 1024;
+
+/** Where tar bytes come from: a stream read once, or a file range read at offsets. */
+export interface ByteReader {
+  /** Bytes consumed so far (relative to the tar's start). */
+  readonly position: number;
+  /** Exactly `n` bytes; null when the input ends before the first of them; throws when it ends part-way. */
+  read(n: number): Promise<Buffer | null>;
+  skip(n: number): Promise<void>;
+  /** Up to `max` bytes (at least one), for streaming bodies. */
+  readSome(max: number): Promise<Buffer>;
+  /**
+   * `read` and `skip` without waiting, when the bytes are already at hand (`undefined` / false when not):
+   * most headers are, and a promise per header is most of what a header-only walk would cost.
+   */
+  readNow(n: number): Buffer | null | undefined;
+  skipNow(n: number): boolean;
+}
+
+function truncated(where: Where, at: number): WhittleError {
+  return new WhittleError('MALFORMED_IMAGE', `tar archive is truncated at byte ${at}`, where);
+}
+
+/** Reads a Readable through its async iterator, keeping only the chunks not yet consumed. */
+export class StreamReader implements ByteReader {
+  private chunks: Buffer[] = [];
+  private head = 0; // offset into chunks[0]
+  private buffered = 0;
+  private done = false;
+  private pos = 0;
+  private readonly it: AsyncIterator<unknown>;
+
+  constructor(stream: AsyncIterable<unknown>, private readonly where: Where) {
+    this.it = stream[Symbol.asyncIterator]();
+  }
+
+  get position(): number {
+    return this.pos;
+  }
+
+  private async fill(n: number): Promise<void> {
+    while (this.buffered < n && !this.done) {
+      const r = await this.it.next();
+      if (r.done === true) this.done = true;
+      else {
+        const chunk = r.value as Buffer;
+        if (chunk.length > 0) {
+          this.chunks.push(chunk);
+          this.buffered += chunk.length;
+        }
+      }
+    }
+  }
+
+  private take(n: number): Buffer {
+    const first = this.chunks[0];
+    if (first !== undefined && first.length - this.head >= n) {
+      const out = first.subarray(this.head, this.head + n);
+      this.drop(n);
+      return out;
+    }
+    const out = Buffer.allocUnsafe(n);
+    let filled = 0;
+    while (filled < n) {
+      const c = this.chunks[0] as Buffer;
+      const k = Math.min(n - filled, c.length - this.head);
+      c.copy(out, filled, this.head, this.head + k);
+      filled += k;
+      this.drop(k);
+    }
+    return out;
+  }
+
+  private drop(n: number): void {
+    this.pos += n;
+    this.buffered -= n;
+    while (n > 0) {
+      const c = this.chunks[0] as Buffer;
+      const left = c.length - this.head;
+      if (n < left) {
+        this.head += n;
+        return;
+      }
+      n -= left;
+      this.chunks.shift();
+      this.head = 0;
+    }
+  }
+
+  readNow(n: number): Buffer | null | undefined {
+    if (this.buffered >= n) return this.take(n);
+    return this.buffered === 0 && this.done ? null : undefined;
+  }
+
+  skipNow(n: number): boolean {
+    if (this.buffered < n) return false;
+    this.drop(n);
+    return true;
+  }
+
+  async read(n: number): Promise<Buffer | null> {
+    await this.fill(n);
+    if (this.buffered === 0 && this.done) return null;
+    if (this.buffered < n) throw truncated(this.where, this.pos + this.buffered);
+    return this.take(n);
+  }
+
+  async skip(n: number): Promise<void> {
+    while (n > 0) {
+      if (this.buffered === 0) {
+        await this.fill(1);
+        if (this.buffered === 0) throw truncated(this.where, this.pos);
+      }
+      const k = Math.min(n, this.buffered);
+      this.drop(k);
+      n -= k;
+    }
+  }
+
+  async readSome(max: number): Promise<Buffer> {
+    if (this.buffered === 0) await this.fill(1);
+    if (this.buffered === 0) throw truncated(this.where, this.pos);
+    const first = this.chunks[0] as Buffer;
+    return this.take(Math.min(max, first.length - this.head));
+  }
+
+  /** Consume the rest of the input (trailing padding still counts towards the digest). */
+  async drain(): Promise<void> {
+    this.chunks = [];
+    this.buffered = 0;
+    this.head = 0;
+    for (;;) {
+      const r = await this.it.next();
+      if (r.done === true) break;
+      this.pos += (r.value as Buffer).length;
+    }
+    this.done = true;
+  }
+}
+
+/** Reads a byte range of a file at offsets: skipping a body is arithmetic, not I/O. */
+export class FileRangeReader implements ByteReader {
+  private pos = 0;
+  private page: Buffer = Buffer.alloc(0);
+  private pageStart = 0;
+  /** Starts as if after a large body, so the first read is one page. */
+  private lastSkip = BIG_BODY;
+  /** Bytes actually read from the file (tests hold the header-only walk to it). */
+  bytesRead = 0;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly start: number,
+    private readonly length: number,
+    private readonly where: Where,
+  ) {}
+
+  get position(): number {
+    return this.pos;
+  }
+
+  async read(n: number): Promise<Buffer | null> {
+    if (this.pos >= this.length) return null;
+    if (this.pos + n > this.length) throw truncated(this.where, this.length);
+    const inPage = this.pos - this.pageStart;
+    if (inPage < 0 || inPage + n > this.page.length) {
+      // After a large body, expect more: read one page. After small ones, read a window of headers at once.
+      const span = this.lastSkip >= BIG_BODY ? PAGE - ((this.start + this.pos) % PAGE) : WINDOW;
+      const want = Math.min(Math.max(n, span), this.length - this.pos);
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await this.fh.read(buf, 0, want, this.start + this.pos);
+      this.bytesRead += bytesRead;
+      if (bytesRead < n) throw truncated(this.where, this.pos + bytesRead);
+      this.page = buf.subarray(0, bytesRead);
+      this.pageStart = this.pos;
+    }
+    const at = this.pos - this.pageStart;
+    this.pos += n;
+    return this.page.subarray(at, at + n);
+  }
+
+  readNow(n: number): Buffer | null | undefined {
+    if (this.pos >= this.length) return null;
+    const at = this.pos - this.pageStart;
+    if (at < 0 || at + n > this.page.length || this.pos + n > this.length) return undefined;
+    this.pos += n;
+    return this.page.subarray(at, at + n);
+  }
+
+  skipNow(n: number): boolean {
+    if (this.pos + n > this.length) return false;
+    this.pos += n;
+    this.lastSkip = n;
+    return true;
+  }
+
+  skip(n: number): Promise<void> {
+    if (this.pos + n > this.length) return Promise.reject(truncated(this.where, this.length));
+    this.pos += n;
+    this.lastSkip = n;
+    return Promise.resolve();
+  }
+
+  async readSome(max: number): Promise<Buffer> {
+    const n = Math.min(max, this.length - this.pos, 1 << 16);
+    const b = n > 0 ? await this.read(n) : null;
+    if (b === null) throw truncated(this.where, this.pos);
+    return b;
+  }
+}
+
+function padded(n: number): number {
+  return Math.ceil(n / BLOCK) * BLOCK;
+}
+
+function cstr(buf: Buffer, start: number, len: number): string {
+  let end = start;
+  while (end < start + len && buf[end] !== 0) end++;
+  return buf.toString('utf8', start, end);
+}
+
+/** Octal, or GNU base-256 when the high bit of the first byte is set. NaN when unreadable. */
+export function parseNumber(buf: Buffer, start: number, len: number): number {
+  const first = buf[start] ?? 0;
+  if (first & 0x80) {
+    if (first === 0xff) return Number.NaN; // negative: never a valid size, uid or time we accept
+    let v = first & 0x7f;
+    for (let i = start + 1; i < start + len; i++) v = v * 256 + (buf[i] ?? 0);
+    return v;
+  }
+  let i = start;
+  const end = start + len;
+  while (i < end && (buf[i] === 0x20 || buf[i] === 0)) i++;
+  let v = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = buf[i] ?? 0;
+    if (c < 0x30 || c > 0x37) break;
+    v = v * 8 + (c - 0x30);
+    digits++;
+  }
+  return digits === 0 ? 0 : v;
+}
+
+/** Sum of a block's bytes, four at a time where the block is 4-byte aligned (it almost always is). */
+function byteSum(h: Buffer): number {
+  if ((h.byteOffset & 3) !== 0) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++) sum += h[i] as number;
+    return sum;
+  }
+  // Two 16-bit lanes per word: 128 words of at most 2 x 255 per lane never carry between lanes.
+  const words = new Uint32Array(h.buffer, h.byteOffset, BLOCK / 4);
+  let acc = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as number;
+    acc += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
+  }
+  return (acc & 0xffff) + Math.floor(acc / 0x10000);
+}
+
+function checksumOk(h: Buffer): boolean {
+  const stored = parseNumber(h, 148, 8);
+  let unsigned = byteSum(h) + 8 * 0x20; // the checksum field itself counts as spaces
+  for (let i = 148; i < 156; i++) unsigned -= h[i] as number;
+  if (stored === unsigned) return true;
+  // Some old writers summed signed bytes.
+  let signed = unsigned;
+  for (let i = 0; i < BLOCK; i++) if ((i < 148 || i >= 156) && (h[i] as number) > 127) signed -= 256;
+  return stored === signed;
+}
+
+function isZeroBlock(h: Buffer): boolean {
+  for (let i = 0; i < BLOCK; i++) if (h[i] !== 0) return false;
+  return true;
+}
+
+/** PAX extended header records: `<len> <key>=<value>\n`. Later duplicates win. */
+export function parsePax(buf: Buffer, where: Where): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = 0;
+  while (i < buf.length) {
+    if (buf[i] === 0) break;
+    const sp = buf.indexOf(0x20, i);
+    const len = sp > i ? Number(buf.toString('latin1', i, sp)) : Number.NaN;
+    if (!Number.isSafeInteger(len) || len <= sp - i || i + len > buf.length) {
+      throw new WhittleError('MALFORMED_IMAGE', 'corrupt PAX header record', where);
+    }
+    const rec = buf.toString('utf8', sp + 1, i + len - 1);
+    const eq = rec.indexOf('=');
+    if (eq > 0) out[rec.slice(0, eq)] = rec.slice(eq + 1);
+    i += len;
+  }
+  return out;
+}
+
+/** Anything a clean relative path never contains: a leading or trailing `/`, `//`, a `.` or `..` component. */
+const NEEDS_WORK = /^\/|\/$|\/\/|(^|\/)\.\.?(\/|$)|^$/;
+
+/**
+ * A tar path made safe: no leading `/` or `./`, no `.` or empty components, `..` resolved. Returns null when
+ * `..` would climb above the image root; '' is the root itself.
+ */
+export function normalizePath(raw: string): string | null {
+  if (!NEEDS_WORK.test(raw)) return raw;
+  const out: string[] = [];
+  for (const part of raw.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+function typeOf(flag: number, name: string): EntryType {
+  switch (flag) {
+    case 0:
+    case 0x30: // '0'
+    case 0x37: // '7' contiguous
+      return name.endsWith('/') ? 'directory' : 'file';
+    case 0x31: return 'hardlink';
+    case 0x32: return 'symlink';
+    case 0x33: return 'char';
+    case 0x34: return 'block';
+    case 0x35: return 'directory';
+    case 0x36: return 'fifo';
+    case 0x53: return 'file'; // 'S' GNU sparse
+    default: return 'other';
+  }
+}
+
+interface Segment { readonly offset: number; readonly length: number }
+
+/** Old GNU sparse map: 4 entries in the header, more in extension blocks while the "extended" flag is set. */
+async function gnuSparseMap(h: Buffer, reader: ByteReader, where: Where): Promise<Segment[]> {
+  const map: Segment[] = [];
+  const collect = (b: Buffer, at: number, count: number): void => {
+    for (let k = 0; k < count; k++) {
+      const o = at + k * 24;
+      if ((b[o] ?? 0) === 0) return;
+      map.push({ offset: parseNumber(b, o, 12), length: parseNumber(b, o + 12, 12) });
+    }
+  };
+  collect(h, 386, 4);
+  let extended = h[482] !== 0;
+  while (extended) {
+    const ext = await reader.read(BLOCK);
+    if (ext === null) throw truncated(where, reader.position);
+    collect(ext, 0, 21);
+    extended = ext[504] !== 0;
+  }
+  return map;
+}
+
+/** PAX sparse 1.0 keeps its map at the start of the data: decimal lines, padded to a block. */
+async function pax1SparseMap(reader: ByteReader, where: Where): Promise<{ map: Segment[]; consumed: number }> {
+  const nums: number[] = [];
+  let text = '';
+  let consumed = 0;
+  let need = 1;
+  while (nums.length < need) {
+    const b = await reader.read(BLOCK);
+    if (b === null) throw truncated(where, reader.position);
+    consumed += BLOCK;
+    text += b.toString('latin1');
+    const lines = text.split('\n');
+    text = lines.pop() ?? '';
+    for (const l of lines) {
+      nums.push(Number(l));
+      if (nums.length === 1) need = 1 + 2 * (nums[0] ?? 0);
+      if (nums.length >= need) break;
+    }
+    if (consumed > MAX_META || !nums.every(Number.isSafeInteger)) throw new WhittleError('MALFORMED_IMAGE', 'corrupt PAX sparse map', where);
+  }
+  const map: Segment[] = [];
+  for (let k = 1; k + 1 < need; k += 2) map.push({ offset: nums[k] ?? 0, length: nums[k + 1] ?? 0 });
+  return { map, consumed };
+}
+
+function pax01SparseMap(value: string): Segment[] {
+  const n = value.split(',').map(Number);
+  const map: Segment[] = [];
+  for (let k = 0; k + 1 < n.length; k += 2) map.push({ offset: n[k] ?? 0, length: n[k + 1] ?? 0 });
+  return map;
+}
+
+/** A hole of a sparse file, in bounded chunks (a hostile map can declare terabytes of it), each its own. */
+function* zeros(n: number): Generator<Buffer> {
+  for (let left = n; left > 0; left -= 1 << 16) yield Buffer.alloc(Math.min(left, 1 << 16));
+}
+
+const NO_PAX: Readonly<Record<string, string>> = Object.freeze({});
+/** PAX keys that are applied to the entry itself rather than kept as attributes. */
+const APPLIED = new Set(['path', 'linkpath', 'size', 'uid', 'gid', 'mtime']);
+
+/** Tracks a handed-out body so the walk can skip what its consumer left and never read past it. */
+interface BodyState {
+  remaining: number;
+  inflight: Promise<unknown> | null;
+  stream: Readable | null;
+}
+
+function bodyStream(reader: ByteReader, state: BodyState, sparse: readonly Segment[] | null, realSize: number): Readable {
+  async function* plain(): AsyncGenerator<Buffer> {
+    while (state.remaining > 0) {
+      const p = reader.readSome(Math.min(state.remaining, 1 << 16));
+      state.inflight = p;
+      const chunk = await p;
+      state.inflight = null;
+      state.remaining -= chunk.length;
+      yield chunk;
+    }
+  }
+  async function* expanded(map: readonly Segment[]): AsyncGenerator<Buffer> {
+    let at = 0;
+    const data = plain();
+    let pending: Buffer = Buffer.alloc(0);
+    for (const seg of map) {
+      if (seg.offset > at) {
+        yield* zeros(seg.offset - at);
+        at = seg.offset;
+      }
+      let left = seg.length;
+      while (left > 0) {
+        if (pending.length === 0) {
+          const r = await data.next();
+          if (r.done === true) return;
+          pending = r.value;
+        }
+        const k = Math.min(left, pending.length);
+        yield pending.subarray(0, k);
+        pending = pending.subarray(k);
+        left -= k;
+        at += k;
+      }
+    }
+    if (realSize > at) yield* zeros(realSize - at);
+  }
+  return Readable.from(sparse === null ? plain() : expanded(sparse), { objectMode: false });
+}
+
+/**
+ * Streams the entries of one tar. Paths are normalised; an entry whose path or hardlink target climbs out
+ * of the root is an error naming it. Bodies are handed out only with `bodies: true`.
+ */
+export async function* readTarEntries(reader: ByteReader, where: Where, options: WalkOptions = {}): AsyncGenerator<TarEntry> {
+  let globals: Record<string, string> = {};
+  let local: Record<string, string> | null = null;
+  let longName: string | null = null;
+  let longLink: string | null = null;
+  let body: BodyState | null = null;
+
+  const meta = async (size: number, what: string): Promise<Buffer> => {
+    if (size > MAX_META) throw new WhittleError('MALFORMED_IMAGE', `${what} of ${size} bytes is larger than any real one`, where);
+    const b = await reader.read(padded(size));
+    if (b === null) throw truncated(where, reader.position);
+    return b.subarray(0, size);
+  };
+
+  for (;;) {
+    if (body !== null) {
+      // The consumer moved on: stop its stream and skip whatever it did not read.
+      const b: BodyState = body;
+      body = null;
+      if (b.stream !== null && !b.stream.readableEnded) b.stream.destroy();
+      if (b.inflight !== null) await b.inflight.catch(() => undefined);
+      if (!reader.skipNow(b.remaining)) await reader.skip(b.remaining);
+    }
+    const at = reader.position;
+    let h = reader.readNow(BLOCK);
+    if (h === undefined) h = await reader.read(BLOCK);
+    if (h === null || isZeroBlock(h)) return;
+    if (!checksumOk(h)) {
+      throw new WhittleError('MALFORMED_IMAGE', at === 0 ? 'not a tar archive (bad header checksum)' : `corrupt tar header at byte ${at}`, where);
+    }
+    const flag = h[156] ?? 0;
+    let size = parseNumber(h, 124, 12);
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new WhittleError('MALFORMED_IMAGE', `tar header at byte ${at} declares an impossible size`, where);
+    }
+    switch (flag) {
+      case 0x78: // 'x' PAX for the next entry
+        local = parsePax(await meta(size, 'PAX header'), where);
+        continue;
+      case 0x67: // 'g' PAX global
+        globals = { ...globals, ...parsePax(await meta(size, 'PAX global header'), where) };
+        continue;
+      case 0x4c: // 'L' GNU long name
+        longName = cstr(await meta(size, 'GNU long name'), 0, size);
+        continue;
+      case 0x4b: // 'K' GNU long link name
+        longLink = cstr(await meta(size, 'GNU long link name'), 0, size);
+        continue;
+    }
+
+    // POSIX ustar (not GNU's "ustar  "): only then is 345..500 a name prefix.
+    const ustar = h[257] === 0x75 && h[258] === 0x73 && h[262] === 0;
+    let name = cstr(h, 0, 100);
+    if (ustar && h[345] !== 0) name = `${cstr(h, 345, 155)}/${name}`;
+    let linkname: string | null = h[157] === 0 ? null : cstr(h, 157, 100);
+    let uid = parseNumber(h, 108, 8);
+    let gid = parseNumber(h, 116, 8);
+    let mtime = parseNumber(h, 136, 12);
+    const mode = parseNumber(h, 100, 8);
+    if (longName !== null) name = longName;
+    if (longLink !== null) linkname = longLink;
+    longName = null;
+    longLink = null;
+
+    const pax: Record<string, string> = local === null ? globals : { ...globals, ...local };
+    local = null;
+    let kept: Readonly<Record<string, string>> = NO_PAX;
+    if (pax !== globals || Object.keys(pax).length > 0) {
+      const num = (k: string): number | null => {
+        const v = pax[k];
+        if (v === undefined || v === '') return null;
+        const n = Number(v);
+        return Number.isFinite(n) ? n : null;
+      };
+      if (pax.path) name = pax.path;
+      if (pax.linkpath) linkname = pax.linkpath;
+      size = num('size') ?? size;
+      uid = num('uid') ?? uid;
+      gid = num('gid') ?? gid;
+      mtime = num('mtime') ?? mtime;
+      const rest: Record<string, string> = {};
+      let any = false;
+      for (const [k, v] of Object.entries(pax)) {
+        if (!APPLIED.has(k) && !k.startsWith('GNU.sparse.')) {
+          rest[k] = v;
+          any = true;
+        }
+      }
+      if (any) kept = rest;
+      if (!Number.isSafeInteger(size) || size < 0) {
+        throw new WhittleError('MALFORMED_IMAGE', `tar entry ${JSON.stringify(name)} declares an impossible size`, where);
+      }
+    }
+
+    // Sparse files: the header size is what is stored, the real size is what the file holds.
+    let stored = size;
+    let realSize = size;
+    let sparse: Segment[] | null = null;
+    if (flag === 0x53) {
+      sparse = await gnuSparseMap(h, reader, where);
+      realSize = parseNumber(h, 483, 12);
+    } else if (pax['GNU.sparse.major'] === '1' && pax['GNU.sparse.minor'] === '0') {
+      const m = await pax1SparseMap(reader, where);
+      sparse = m.map;
+      stored -= m.consumed;
+      realSize = Number(pax['GNU.sparse.realsize'] ?? stored);
+      if (pax['GNU.sparse.name']) name = pax['GNU.sparse.name'];
+    } else if (pax['GNU.sparse.map'] !== undefined) {
+      sparse = pax01SparseMap(pax['GNU.sparse.map']);
+      realSize = Number(pax['GNU.sparse.size'] ?? pax['GNU.sparse.realsize'] ?? stored);
+      if (pax['GNU.sparse.name']) name = pax['GNU.sparse.name'];
+    } else if (pax['GNU.sparse.size'] !== undefined) {
+      realSize = Number(pax['GNU.sparse.size']);
+    }
+    if (!Number.isSafeInteger(realSize) || realSize < 0 || stored < 0) {
+      throw new WhittleError('MALFORMED_IMAGE', `tar entry ${JSON.stringify(name)} declares an impossible sparse size`, where);
+    }
+
+    if (name.length > MAX_PATH || (linkname?.length ?? 0) > MAX_PATH) {
+      throw new WhittleError('MALFORMED_IMAGE', `tar entry at byte ${at} has a path or link name longer than ${MAX_PATH} characters`, where);
+    }
+    const type = typeOf(flag, name);
+    const path = normalizePath(name);
+    if (path === null) {
+      throw new WhittleError('MALFORMED_IMAGE', `tar entry ${JSON.stringify(name)} climbs out of the image root`, where);
+    }
+    if (type === 'hardlink' && linkname !== null) {
+      const target = normalizePath(linkname);
+      if (target === null || target === '') {
+        throw new WhittleError('MALFORMED_IMAGE', `hardlink ${JSON.stringify(name)} points out of the image root (${JSON.stringify(linkname)})`, where);
+      }
+      linkname = target;
+    }
+    const dataBytes = padded(stored);
+    if (path === '') {
+      if (!reader.skipNow(dataBytes)) await reader.skip(dataBytes); // the root directory itself: nothing to report
+      continue;
+    }
+
+    const state: BodyState = { remaining: stored, inflight: null, stream: null };
+    let stream: Readable | null = null;
+    if (options.bodies === true && type === 'file') {
+      stream = bodyStream(reader, state, sparse, realSize);
+      state.stream = stream;
+    }
+    yield {
+      path,
+      type,
+      size: type === 'file' ? realSize : 0,
+      mode: Number.isFinite(mode) ? mode & 0o7777 : 0,
+      uid: Number.isFinite(uid) ? uid : 0,
+      gid: Number.isFinite(gid) ? gid : 0,
+      mtime: Number.isFinite(mtime) ? mtime : 0,
+      linkname,
+      pax: kept,
+      body: stream,
+    };
+    // Padding after the data, then whatever of the data the consumer did not read.
+    state.remaining += dataBytes - stored;
+    body = state;
+  }
+}
