@@ -47,7 +47,8 @@ function lineOfByte(bytes: Uint8Array, index: number): number {
   return line;
 }
 
-class LineIndex {
+/** Line starts of a text: offsets to 1-based line/column and back. */
+export class LineIndex {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
@@ -73,7 +74,7 @@ class LineIndex {
 }
 
 /** Arguments text with continuations joined, plus where each joined character sits in the source. */
-interface Joined {
+export interface Joined {
   readonly text: string;
   /** Source offset of joined-text offset i (past the end maps to the end of the instruction). */
   readonly at: (i: number) => number;
@@ -87,7 +88,13 @@ interface Segment {
   readonly srcStart: number;
 }
 
-function joinArgs(source: string, start: number, end: number, escape: string, withBodies: boolean): Joined {
+/**
+ * Join an instruction's arguments (source[start, end)) as BuildKit does: `escape` + newline pairs removed,
+ * comment and blank lines inside the continuation dropped; with `withBodies`, the heredoc bodies after the
+ * first line follow verbatim (CRLF read as LF). The one place that knows this; fixes and ShellCheck map
+ * positions back through `at`.
+ */
+export function joinContinuations(source: string, start: number, end: number, escape: string, withBodies: boolean): Joined {
   const parts: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
@@ -130,10 +137,13 @@ function joinArgs(source: string, start: number, end: number, escape: string, wi
   const bodyStart = length;
   if (withBodies && i < end) {
     runStart = i;
+    for (let k = source.indexOf('\r\n', i); k >= 0 && k < end; k = source.indexOf('\r\n', k + 2)) {
+      flush(k);
+      runStart = k + 1;
+    }
     flush(end);
   }
-  let text = parts.join('');
-  if (withBodies) text = text.replace(/\r\n/g, '\n');
+  const text = parts.join('');
   const stop = Math.min(i, end);
   const at = (pos: number): number => {
     if (pos >= length) return pos === bodyStart ? stop : end;
@@ -271,11 +281,11 @@ function convert(ast: AstInstruction, ctx: Ctx, stage: number, isTrigger: boolea
     return err(new WhittleError('PARSE', `unknown instruction "${rawKeyword}"`, where));
   }
   let heredocCapable = false;
-  let joined = joinArgs(source, kwEnd, end, ctx.escape, false);
+  let joined = joinContinuations(source, kwEnd, end, ctx.escape, false);
   if (HEREDOC_KEYWORDS.has(keyword) && joined.text.includes('<<')) {
     // `<<EOF` inside quotes (`echo "<<EOF"`) is text, not a heredoc.
     heredocCapable = new RegExp(HEREDOC_RE.source).test(maskQuotes(joined.text));
-    if (heredocCapable) joined = joinArgs(source, kwEnd, end, ctx.escape, true);
+    if (heredocCapable) joined = joinContinuations(source, kwEnd, end, ctx.escape, true);
   }
   const firstLine = joined.text.slice(0, joined.bodyStart);
   const at = joined.at;

@@ -1,5 +1,6 @@
 // Shared queries rules use over the model: instructions with ONBUILD triggers, shipped stages, RUN commands.
 import type { Dockerfile, Instruction, Stage } from '../dockerfile/model.js';
+import { joinContinuations } from '../dockerfile/parse.js';
 import type { ShellCommand } from '../dockerfile/shell.js';
 import type { LabelType, RuleContext } from './rule.js';
 import type { TextEdit } from './rule.js';
@@ -154,40 +155,9 @@ export function stageVariables(): { enter(from: Instruction): void; env(names: r
  */
 export function scriptSourceMap(df: Dockerfile, ins: Instruction): number[] | null {
   if (ins.run === undefined || ins.json !== null || ins.heredocs.length > 0 || ins.run.script.text !== ins.args) return null;
-  const src = df.source;
-  const esc = df.directives.escape;
-  const end = ins.span.end;
-  const map: number[] = [];
-  let i = ins.argsStart;
-  while (i < end) {
-    const ch = src[i];
-    if (ch === esc) {
-      let j = i + 1;
-      while (j < end && (src[j] === ' ' || src[j] === '\t' || src[j] === '\r')) j++;
-      if (j >= end || src[j] === '\n') {
-        i = skipBlankAndCommentLines(src, j + 1, end);
-        continue;
-      }
-    }
-    if (ch === '\n' || (ch === '\r' && src[i + 1] === '\n')) break;
-    map.push(i);
-    i++;
-  }
-  return map.map((o) => src[o]).join('') === ins.args ? map : null;
-}
-
-function skipBlankAndCommentLines(src: string, from: number, end: number): number {
-  let i = from;
-  for (;;) {
-    let k = i;
-    while (k < end && (src[k] === ' ' || src[k] === '\t')) k++;
-    if (k < end && src[k] === '#') {
-      while (k < end && src[k] !== '\n') k++;
-      i = k + 1;
-    } else if (k < end && (src[k] === '\n' || src[k] === '\r')) {
-      i = src[k] === '\r' ? k + 2 : k + 1;
-    } else return i;
-  }
+  const joined = joinContinuations(df.source, ins.argsStart, ins.span.end, df.directives.escape, false);
+  if (joined.text !== ins.args) return null;
+  return Array.from({ length: joined.text.length }, (_, i) => joined.at(i));
 }
 
 // Where `cmd` starts in its script's text; identical commands on one line are told apart by their order.

@@ -4,6 +4,7 @@ import { WhittleError, err, ok } from '../errors.js';
 import type { Result } from '../errors.js';
 import type { Dockerfile, Instruction } from '../dockerfile/model.js';
 import { DEFAULT_SHELL } from '../dockerfile/model.js';
+import { LineIndex, joinContinuations } from '../dockerfile/parse.js';
 import type { Finding, Severity } from './rule.js';
 
 /**
@@ -74,27 +75,6 @@ function shebangWords(line: string): string[] {
   return line.slice(2).trim().split(/\s+/).filter((w) => w !== '');
 }
 
-class Lines {
-  private readonly starts: number[] = [0];
-  constructor(readonly source: string) {
-    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  /** Offset of the first character of 1-based `line`. */
-  start(line: number): number {
-    return this.starts[line - 1] ?? this.source.length;
-  }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
-  }
-}
-
 /** A script line with the source offset of each of its characters. */
 interface Mapped {
   readonly text: string;
@@ -103,57 +83,21 @@ interface Mapped {
   readonly start: number;
 }
 
-/**
- * The RUN's arguments joined the way parse.ts joins them (escape-newline pairs removed, comment and blank lines
- * inside a continuation dropped, heredoc bodies kept verbatim), remembering where each character came from.
- */
+/** The RUN's arguments joined as the parser joins them, split into lines that remember each character's offset. */
 function joinWithOffsets(source: string, start: number, end: number, escape: string, withBodies: boolean): Mapped[] {
-  let text = '';
-  const offsets: number[] = [];
-  let i = start;
-  while (i < end) {
-    const ch = source[i] ?? '';
-    if (ch === escape) {
-      let j = i + 1;
-      while (j < end && (source[j] === ' ' || source[j] === '\t' || source[j] === '\r')) j++;
-      if (j >= end || source[j] === '\n') {
-        i = j + 1;
-        for (;;) {
-          let k = i;
-          while (k < end && (source[k] === ' ' || source[k] === '\t')) k++;
-          if (k < end && source[k] === '#') {
-            while (k < end && source[k] !== '\n') k++;
-            i = k + 1;
-          } else if (k < end && (source[k] === '\n' || source[k] === '\r')) {
-            i = source[k] === '\r' ? k + 2 : k + 1;
-          } else break;
-        }
-        continue;
-      }
-    }
-    if (ch === '\n' || (ch === '\r' && source[i + 1] === '\n')) break;
-    text += ch;
-    offsets.push(i);
-    i++;
-  }
-  if (withBodies && i < end) {
-    for (let k = i; k < end; k++) {
-      if (source[k] === '\r' && source[k + 1] === '\n') continue;
-      text += source[k];
-      offsets.push(k);
-    }
-  }
+  const joined = joinContinuations(source, start, end, escape, withBodies);
   const out: Mapped[] = [];
   let from = 0;
-  for (const line of text.split('\n')) {
-    // offsets[from] is the line's first character, or the newline ending an empty line.
-    out.push({ text: line, offsets: offsets.slice(from, from + line.length), start: offsets[from] ?? end });
+  for (const line of joined.text.split('\n')) {
+    const offsets = Array.from({ length: line.length }, (_, k) => joined.at(from + k));
+    // An empty line starts where its newline sits.
+    out.push({ text: line, offsets, start: line.length > 0 ? (offsets[0] ?? end) : from < joined.text.length ? joined.at(from) : end });
     from += line.length + 1;
   }
   return out;
 }
 
-function segmentsOf(mapped: Mapped, lines: Lines): ScriptSegment[] {
+function segmentsOf(mapped: Mapped, lines: LineIndex): ScriptSegment[] {
   if (mapped.offsets.length === 0) return [{ from: 1, ...lines.position(mapped.start) }];
   const segments: ScriptSegment[] = [];
   let previous = -2;
@@ -171,7 +115,7 @@ interface ScriptBody {
 }
 
 /** The text Docker hands the shell for this RUN, line by line with source offsets. */
-function bodyOf(run: Instruction, lines: Lines, escape: string): ScriptBody {
+function bodyOf(run: Instruction, lines: LineIndex, escape: string): ScriptBody {
   const firstLine = run.args.split('\n')[0] ?? '';
   if (run.heredocs.length > 0 && firstLine.replace(HEREDOC_OPENER, '').trim() === '') {
     // `RUN <<EOF`: the bodies are the script; `<<-` stripped leading tabs, which columns must skip.
@@ -179,9 +123,9 @@ function bodyOf(run: Instruction, lines: Lines, escape: string): ScriptBody {
     for (const doc of run.heredocs) {
       const bodyLines = doc.body.split('\n').slice(0, -1);
       for (const [n, text] of bodyLines.entries()) {
-        const lineStart = lines.start(doc.bodyLine + n);
+        const lineStart = lines.offset(doc.bodyLine + n - 1, 0);
         let skip = 0;
-        if (doc.chompTabs) while (lines.source[lineStart + skip] === '\t') skip++;
+        if (doc.chompTabs) while (lines.text[lineStart + skip] === '\t') skip++;
         out.push({ text, offsets: Array.from({ length: text.length }, (_u, i) => lineStart + skip + i), start: lineStart + skip });
       }
     }
@@ -189,14 +133,14 @@ function bodyOf(run: Instruction, lines: Lines, escape: string): ScriptBody {
     if (first?.text.startsWith('#!')) return { shebang: first, lines: out.slice(1) };
     return { shebang: null, lines: out };
   }
-  const joined = joinWithOffsets(lines.source, run.argsStart, run.span.end, escape, run.heredocs.length > 0);
+  const joined = joinWithOffsets(lines.text, run.argsStart, run.span.end, escape, run.heredocs.length > 0);
   if (joined.map((m) => m.text).join('\n') === run.args) return { shebang: null, lines: joined };
   // Should not happen: the join above mirrors parse.ts. Keep the text Docker runs and point at the RUN's line.
-  const at = lines.start(run.span.line) + run.span.column - 1;
+  const at = lines.offset(run.span.line - 1, 0) + run.span.column - 1;
   return { shebang: null, lines: run.args.split('\n').map((text) => ({ text, offsets: Array.from({ length: text.length }, () => at), start: at })) };
 }
 
-function buildScript(run: Instruction, shell: readonly string[], vars: ReadonlySet<string>, lines: Lines, escape: string): ShellcheckScript | null {
+function buildScript(run: Instruction, shell: readonly string[], vars: ReadonlySet<string>, lines: LineIndex, escape: string): ShellcheckScript | null {
   if (run.json !== null) return null;
   const body = bodyOf(run, lines, escape);
   let shebang: string | null;
@@ -240,7 +184,7 @@ function names(ins: Instruction): string[] {
  * stage: then it inherits that stage's SHELL and ENV names (not its ARGs, which do not outlive a stage).
  */
 export function shellcheckScripts(df: Dockerfile): ShellcheckScript[] {
-  const lines = new Lines(df.source);
+  const lines = new LineIndex(df.source);
   const escape = df.directives.escape;
   const pragmas = df.comments.flatMap((c) => {
     const m = SHELL_PRAGMA.exec(c.text);
