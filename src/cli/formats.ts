@@ -2,3 +2,6 @@
 // loading the heavy ones (image readers, native zstd) until a command runs.
 export const INSPECT_FORMATS = ['tty', 'json'] as const;
 export type InspectFormat = (typeof INSPECT_FORMATS)[number];
+export const CONTEXT_FORMATS = ['tty', 'json', 'markdown'] as const;
+export const ANALYZE_FORMATS = ['tty', 'json', 'markdown', 'sarif', 'junit'] as const;
+export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];

@@ -1,4 +1,6 @@
 // `whittle inspect IMAGE`: the reference, platform, config, history and per-layer figures of an image.
+import { redactSecrets } from '../analysis/redact.js';
+import { resolve } from 'node:path';
 import { WhittleError, err, ok } from '../errors.js';
 import type { Result } from '../errors.js';
 import { imageFs } from '../image/fs.js';
@@ -8,6 +10,8 @@ import { openImage } from '../image/sources/index.js';
 import type { OpenImageOptions } from '../image/sources/index.js';
 import { formatBytes } from '../report/tty.js';
 import type { InspectFormat } from './formats.js';
+import { readAll } from './io.js';
+import type { Io } from './io.js';
 
 export interface InspectLayer {
   readonly index: number;
@@ -58,7 +62,7 @@ export function inspectReport(image: Image, fs: MergedFs): InspectReport {
       sizeBytes: stats?.sizeBytes ?? 0,
       compressedBytes: l.compressedSize,
       fileCount: stats?.fileCount ?? 0,
-      createdBy: l.createdBy,
+      createdBy: l.createdBy === null ? null : redactSecrets(l.createdBy),
     };
   });
   const c = image.config;
@@ -80,12 +84,45 @@ export function inspectReport(image: Image, fs: MergedFs): InspectReport {
       entrypoint: c.entrypoint,
       cmd: c.cmd,
       exposedPorts: c.exposedPorts,
-      labels: c.labels,
+      labels: Object.fromEntries(Object.entries(c.labels).map(([k, v]) => [k, redactSecrets(`${k}=${v}`).slice(k.length + 1)])),
       healthcheck: c.healthcheck,
       workingDir: c.workingDir,
     },
-    history: c.history.map((h) => ({ created: h.created, createdBy: h.createdBy, comment: h.comment, emptyLayer: h.emptyLayer })),
+    // Build args land in created_by (`|1 NPM_TOKEN=...`): history and labels are masked like every output.
+    history: c.history.map((h) => ({ created: h.created, createdBy: h.createdBy === null ? null : redactSecrets(h.createdBy), comment: h.comment, emptyLayer: h.emptyLayer })),
   };
+}
+
+/** The registry and platform flags `whittle inspect` shares with the commands that read images. */
+export interface ImageFlags {
+  readonly platform?: string | undefined;
+  readonly username?: string | undefined;
+  readonly passwordStdin?: boolean | undefined;
+  readonly insecureRegistry?: readonly string[] | undefined;
+  readonly caFile?: string | undefined;
+}
+
+/**
+ * Open options from the command line: the password comes only from stdin (never argv, where `ps` shows it),
+ * paths resolve against the command's directory, and WHITTLE_INSECURE_REGISTRIES is read by the source from `env`.
+ */
+export async function imageOptions(flags: ImageFlags, io: Io): Promise<Result<OpenImageOptions>> {
+  if (flags.passwordStdin === true && flags.username === undefined) return err(new WhittleError('USAGE', '--password-stdin needs --username'));
+  let password: string | undefined;
+  if (flags.username !== undefined) {
+    if (flags.passwordStdin !== true) return err(new WhittleError('USAGE', '--username needs --password-stdin (the password is read from stdin)'));
+    // As `docker login --password-stdin`: the line ending a piped password is not part of it.
+    password = (await readAll(io.stdin)).toString('utf8').replace(/\r?\n$/, '');
+    if (password === '') return err(new WhittleError('USAGE', '--password-stdin read an empty password'));
+  }
+  return ok({
+    ...(flags.platform === undefined ? {} : { platform: flags.platform }),
+    ...(flags.username === undefined ? {} : { username: flags.username, password: password ?? '' }),
+    ...(flags.insecureRegistry === undefined || flags.insecureRegistry.length === 0 ? {} : { insecureRegistries: flags.insecureRegistry }),
+    ...(flags.caFile === undefined ? {} : { caFile: resolve(io.cwd, flags.caFile) }),
+    env: io.env,
+    cwd: io.cwd,
+  });
 }
 
 /** Opens the image, walks every layer's headers, and builds the report; a failure names its source. */

@@ -11,7 +11,7 @@ import { WhittleError, describeError, err, ok } from '../errors.js';
 import { LINT_FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
-import { INSPECT_FORMATS } from './formats.js';
+import { ANALYZE_FORMATS, CONTEXT_FORMATS, INSPECT_FORMATS } from './formats.js';
 import { lintFiles } from './lint.js';
 import { setupShellcheck } from './shellcheck.js';
 import { RULES_FORMATS, renderRules, rulesOfOrigin } from './rules.js';
@@ -100,15 +100,115 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .argument('<image>', 'path (sniffed), or docker-archive:|oci:|oci-archive:|registry:|engine: reference')
     .addOption(new Option('-f, --format <format>', 'output format').choices(INSPECT_FORMATS).default('tty' as const))
     .option('--platform <os/arch[/variant]>', 'which image of a multi-platform index (default: this machine\'s)')
+    .option('--username <user>', 'registry user name; the password is read with --password-stdin')
+    .option('--password-stdin', 'read the registry password from stdin')
+    .option('--insecure-registry <host[:port]>', 'allow plain HTTP or unverified TLS for this registry (repeatable; also WHITTLE_INSECURE_REGISTRIES)', collect, [] as string[])
+    .option('--ca-file <pem>', 'extra certificate authorities to trust for registries')
     .action(async (image, opts) => {
-      const { inspectImage, renderInspect } = await import('./inspect.js');
-      const report = await inspectImage(image, { ...(opts.platform === undefined ? {} : { platform: opts.platform }), env: io.env, cwd: io.cwd });
+      const { imageOptions, inspectImage, renderInspect } = await import('./inspect.js');
+      const options = await imageOptions(opts, io);
+      const report = options.ok ? await inspectImage(image, options.value) : options;
       if (!report.ok) {
         io.stderr.write(`whittle: ${describeError(report.error)}\n`);
         exit = 2;
         return;
       }
       io.stdout.write(renderInspect(report.value, opts.format));
+    });
+
+  program
+    .command('fix')
+    .description('apply the fixes lint rules offer; print the fixed file, a diff, or write it in place')
+    .argument('[file]', 'Dockerfile to fix ("-" reads stdin)', 'Dockerfile')
+    .option('--diff', 'print a unified diff instead of the fixed file')
+    .option('--write', 'write the fixed file in place (atomically)')
+    .option('--rule <id>', 'only this rule\'s fixes (repeatable; also enables unsafe ones by name)', collect, [] as string[])
+    .option('--ignore <id>', 'never apply this rule\'s fixes (repeatable)', collect, [] as string[])
+    .option('--unsafe', 'also apply fixes that can change what the image does (non-root USER)')
+    .option('--pin-digests', 'resolve FROM tags to digests through the registry (keeps the tag)')
+    .option('--suggest <kind>', 'print a suggested rewrite (multistage), never applied')
+    .option('--verify', 'build before and after with buildah and report size, layers, build time and cache reuse')
+    .option('--context <dir>', 'build context for --verify (default: the Dockerfile\'s directory)')
+    .option('--store <dir>', 'buildah storage root for --verify, holding local base images (default: a temporary one)')
+    .action(async (file, opts) => {
+      if (opts.diff === true && opts.write === true) throw new WhittleError('USAGE', '--diff and --write exclude each other');
+      const { runFix } = await import('./fix.js');
+      exit = await runFix({
+        file, mode: opts.write === true ? 'write' : opts.diff === true ? 'diff' : 'print', rule: opts.rule, ignore: opts.ignore,
+        unsafe: opts.unsafe === true, pinDigests: opts.pinDigests === true, suggest: opts.suggest, verify: opts.verify === true,
+        context: opts.context, store: opts.store,
+      }, io);
+    });
+
+  program
+    .command('context')
+    .description('what the build context sends, what .dockerignore saves and should save, and what each COPY costs')
+    .argument('[dir]', 'build context directory', '.')
+    .option('--file <path>', 'Dockerfile (default: DIR/Dockerfile)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CONTEXT_FORMATS).default('tty' as const))
+    .option('--files', 'list every file the build receives')
+    .option('--suggest', 'print a .dockerignore that excludes what the build does not need')
+    .option('--write-dockerignore', 'the same, to replace the .dockerignore (only with --write)')
+    .option('--write', 'with --write-dockerignore: write it (atomically)')
+    .option('--verify', 'build with buildah with the current and the suggested .dockerignore and compare')
+    .option('--store <dir>', 'buildah storage root for --verify, holding local base images (default: a temporary one)')
+    .option('-c, --config <path>', 'config file (.whittle.yaml or .hadolint.yaml)')
+    .option('--ignore <code>', 'ignore a rule (repeatable)', collect, [] as string[])
+    .addOption(new Option('-t, --failure-threshold <level>', 'exit 1 on findings at or above this level').choices(THRESHOLDS))
+    .option('--no-fail', 'always exit 0 when the build could run')
+    .action(async (dir, opts) => {
+      if (opts.write === true && opts.writeDockerignore !== true) throw new WhittleError('USAGE', '--write needs --write-dockerignore');
+      const flags = configFromFlags({ ignore: opts.ignore, failureThreshold: opts.failureThreshold, fail: opts.fail });
+      const input = { cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.ok ? flags.value : {}, configPath: opts.config };
+      const parser = configFileExpected(input, readConfigFile) ? (await import('../config/file.js')).parseConfigFile : noConfigFile;
+      const config = resolveLintConfig(input, readConfigFile, parser);
+      if (!config.ok) throw config.error;
+      const { runContext } = await import('./context.js');
+      exit = await runContext({
+        dir, file: opts.file, format: opts.format, files: opts.files === true, suggest: opts.suggest === true,
+        writeDockerignore: opts.writeDockerignore === true, write: opts.write === true, verify: opts.verify === true,
+        store: opts.store, config: config.value,
+      }, io);
+    });
+
+  program
+    .command('analyze')
+    .description('analyze an image: dive-compatible efficiency and waste, exact reclaimable bytes, findings, CI budgets')
+    .argument('<image>', 'path (sniffed), or docker-archive:|oci:|oci-archive:|registry:|engine: reference')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(ANALYZE_FORMATS).default('tty' as const))
+    .option('--ci', 'evaluate .dive-ci rules and the .whittle.yaml budget; exit 1 when one fails')
+    .option('--ci-config <path>', 'dive CI rules file (default: ./.dive-ci when present)')
+    .option('--lowestEfficiency <ratio>', 'dive rule: lowest allowed efficiency (overrides .dive-ci)')
+    .option('--highestWastedBytes <size>', 'dive rule: highest allowed wasted bytes (overrides .dive-ci)')
+    .option('--highestUserWastedPercent <ratio>', 'dive rule: highest allowed user-wasted ratio (overrides .dive-ci)')
+    .option('--platform <os/arch[/variant]>', 'which image of a multi-platform index (default: this machine\'s)')
+    .option('--dockerfile <path>', 'the Dockerfile that built the image: findings point at its lines')
+    .option('--baseline <file|image>', 'a previous `analyze --format json` report or an image, for budget growth limits')
+    .option('--username <user>', 'registry user name; the password is read with --password-stdin')
+    .option('--password-stdin', 'read the registry password from stdin')
+    .option('--insecure-registry <host[:port]>', 'allow plain HTTP or unverified TLS for this registry (repeatable)', collect, [] as string[])
+    .option('--ca-file <pem>', 'extra certificate authorities to trust for registries')
+    .option('--no-color', 'never colour the output')
+    .action(async (image, opts) => {
+      const { runAnalyze } = await import('./analyze.js');
+      exit = await runAnalyze(image, {
+        format: opts.format,
+        ci: opts.ci === true,
+        ...(opts.ciConfig === undefined ? {} : { ciConfig: opts.ciConfig }),
+        ...(opts.platform === undefined ? {} : { platform: opts.platform }),
+        ...(opts.dockerfile === undefined ? {} : { dockerfile: opts.dockerfile }),
+        ...(opts.baseline === undefined ? {} : { baseline: opts.baseline }),
+        ...(opts.lowestEfficiency === undefined ? {} : { lowestEfficiency: opts.lowestEfficiency }),
+        ...(opts.highestWastedBytes === undefined ? {} : { highestWastedBytes: opts.highestWastedBytes }),
+        ...(opts.highestUserWastedPercent === undefined ? {} : { highestUserWastedPercent: opts.highestUserWastedPercent }),
+        ...(opts.color === false ? { color: false } : {}),
+        imageFlags: {
+          ...(opts.username === undefined ? {} : { username: opts.username }),
+          ...(opts.passwordStdin === true ? { passwordStdin: true } : {}),
+          insecureRegistry: opts.insecureRegistry,
+          ...(opts.caFile === undefined ? {} : { caFile: opts.caFile }),
+        },
+      }, io);
     });
 
   program

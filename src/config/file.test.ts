@@ -179,7 +179,7 @@ describe('.whittle.yaml: whittle\'s own schema', () => {
       'unknown key "failure-threshold" (whittle spells it "failureThreshold")'],
     ['hadolint\'s `ignored`', '# comment\nignored: [DL3000]\n', 2, 'unknown key "ignored" (whittle spells it "ignore")'],
     ['unknown key with no hadolint twin lists the keys', 'noFail: true\nnoFial: true\n', 2,
-      'unknown key "noFial" (known keys: failureThreshold, ignore, override, trustedRegistries, labelSchema, strictLabels, disableIgnorePragma, noFail, noColor, verbose, shellcheck, format, buildArgs)'],
+      'unknown key "noFial" (known keys: failureThreshold, ignore, override, trustedRegistries, labelSchema, strictLabels, disableIgnorePragma, noFail, noColor, verbose, shellcheck, format, buildArgs, budget)'],
     ['unknown severity under override', 'override:\n  error: [DL3000]\n  loud: [DL3001]\n', 3,
       'unknown key "override.loud" (known keys: error, warning, info, style, ignore)'],
     ['bad threshold', 'noColor: false\nfailureThreshold: loud\n', 2,

@@ -37,6 +37,8 @@ const whittleSchema = z
     shellcheck: z.enum(SHELLCHECK_MODES),
     format: z.enum(LINT_FORMATS),
     buildArgs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)),
+    // `whittle analyze --ci` reads and checks this section itself (src/budget/whittle.ts); lint only accepts it.
+    budget: z.unknown(),
   })
   .partial();
 

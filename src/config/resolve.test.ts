@@ -119,7 +119,7 @@ describe('--config PATH', () => {
     assert.ok(resolve({ [`${CWD}/x.hadolint.yaml`]: 'format: tty\nfancy: 1' }, { configPath: 'x.hadolint.yaml' }).ok);
     const r = resolve({ [`${CWD}/x.whittle.yaml`]: 'format: tty\nfancy: 1' }, { configPath: 'x.whittle.yaml' });
     assert.ok(!r.ok);
-    assert.equal(describeError(r.error), 'x.whittle.yaml:2: unknown key "fancy" (known keys: failureThreshold, ignore, override, trustedRegistries, labelSchema, strictLabels, disableIgnorePragma, noFail, noColor, verbose, shellcheck, format, buildArgs)');
+    assert.equal(describeError(r.error), 'x.whittle.yaml:2: unknown key "fancy" (known keys: failureThreshold, ignore, override, trustedRegistries, labelSchema, strictLabels, disableIgnorePragma, noFail, noColor, verbose, shellcheck, format, buildArgs, budget)');
   });
   test('or from its keys', () => {
     assert.deepEqual(resolved({ [`${CWD}/lint.yaml`]: 'ignored: [DL3001]' }, { configPath: 'lint.yaml' }).ignored, ['DL3001']);

@@ -20,6 +20,18 @@ export interface Matcher {
   ignores(relPath: string): boolean;
   /** Whether a walker may skip the directory whole: it is ignored and no `!` pattern can re-include anything under it. */
   skipsDir(relDir: string): boolean;
+  /** For walkers: the match state of `relDir` (the root is `.` with parent null), so paths under it skip re-testing their parents. */
+  enterDir(parent: DirMatch | null, relDir: string): DirMatch;
+  /** `ignores(relPath)` for a path directly inside the directory `dir` describes: the same answer, less work. */
+  ignoresIn(dir: DirMatch, relPath: string): boolean;
+}
+
+/** Which patterns match a directory or one of its parents (opaque to callers; made by `Matcher.enterDir`). */
+export interface DirMatch {
+  readonly path: string;
+  readonly hits: Uint8Array;
+  /** Indices of the patterns that can matter for a direct child: hit by the directory, or able to match a child. */
+  readonly active?: Int32Array;
 }
 
 /** Go's `path.Clean`: the shortest equivalent path, `.` for empty. */
@@ -278,7 +290,103 @@ export function compilePatterns(lines: readonly { pattern: string; line: number 
   return ok(makeMatcher(patterns));
 }
 
+// The literal text a regexp pattern's matches must end with (after its last wildcard, class or escape).
+function literalTail(text: string): string {
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    // An escaped character may be a class (`\\d`): the tail starts after it.
+    if (text[i] === '\\') last = ++i;
+    else if ('*?[]'.includes(text[i] ?? '')) last = i;
+  }
+  return text.slice(last + 1);
+}
+
+/** `matchOne` with cheap necessary conditions first: most paths fail a literal prefix or tail without a regexp run. */
+function quickMatcher(p: Compiled): (file: string) => boolean {
+  if (p.kind !== 'regexp') return (file) => matchOne(p, file);
+  const head = p.literalPrefix;
+  const tail = literalTail(p.text);
+  return (file) => file.startsWith(head) && file.endsWith(tail) && matchOne(p, file);
+}
+
+/**
+ * Whether `p` can match some `base + name` (name without `/`): its literal prefix must fit, and a pattern
+ * without `**` matches only paths with as many `/` as it has. A necessary condition, never a sufficient one.
+ */
+function mayMatchChild(p: Compiled, base: string, depth: number): boolean {
+  if (p.kind === 'suffix') return true;
+  const head = p.kind === 'exact' ? p.text : p.kind === 'prefix' ? p.text.slice(0, -2) : p.literalPrefix;
+  if (head.startsWith(base)) {
+    if (head.slice(base.length).includes('/')) return false;
+  } else if (!base.startsWith(head)) return false;
+  // A class could hold a `/` (and an escape could be one): then slashes cannot be counted.
+  if (p.kind === 'prefix' || p.text.includes('**') || /\[[^\]]*\/|\\/.test(p.text)) return true;
+  let slashes = 0;
+  for (const ch of p.text) if (ch === '/') slashes++;
+  return slashes === depth;
+}
+
 function makeMatcher(patterns: readonly Compiled[]): Matcher {
+  const quick = patterns.map(quickMatcher);
+  // `**/name`-like patterns depend on the last segment only: their hits are computed once per distinct name.
+  const nameOnly = patterns.map((p) => p.text.startsWith('**/') && !p.text.slice(3).includes('/') && !p.text.slice(3).includes('**') && p.kind !== 'prefix');
+  const byName = new Map<string, Int32Array>();
+  const NONE = new Int32Array(0);
+  const nameHits = (name: string): Int32Array => {
+    let hits = byName.get(name);
+    if (hits === undefined) {
+      const found: number[] = [];
+      for (let i = 0; i < patterns.length; i++) if (nameOnly[i] === true && (quick[i] as (f: string) => boolean)(name)) found.push(i);
+      hits = found.length === 0 ? NONE : Int32Array.from(found);
+      if (byName.size > 200_000) byName.clear();
+      byName.set(name, hits);
+    }
+    return hits;
+  };
+  const ignoresIn = (dir: DirMatch, file: string): boolean => {
+    const active = dir.active;
+    if (active === undefined) {
+      let matched = false;
+      for (let i = 0; i < patterns.length; i++) {
+        const p = patterns[i] as Compiled;
+        if (p.exclusion !== matched) continue;
+        if (dir.hits[i] === 1 || (quick[i] as (f: string) => boolean)(file)) matched = !p.exclusion;
+      }
+      return matched;
+    }
+    const named = nameHits(file.slice(file.lastIndexOf('/') + 1));
+    let matched = false;
+    // Walk the two sorted index lists in pattern order: the directory's active patterns and the name's hits.
+    let a = 0;
+    let b = 0;
+    while (a < active.length || b < named.length) {
+      const ia = a < active.length ? (active[a] as number) : Infinity;
+      const ib = b < named.length ? (named[b] as number) : Infinity;
+      const i = Math.min(ia, ib);
+      if (ia === i) a++;
+      if (ib === i) b++;
+      const p = patterns[i] as Compiled;
+      if (p.exclusion !== matched) continue;
+      // A name-only pattern in `named` matched already; one only in `active` was hit by the directory.
+      if (ib === i || dir.hits[i] === 1 || (!(nameOnly[i] ?? false) && (quick[i] as (f: string) => boolean)(file))) matched = !p.exclusion;
+    }
+    return matched;
+  };
+  const enterDir = (parent: DirMatch | null, relDir: string): DirMatch => {
+    const hits = new Uint8Array(patterns.length);
+    if (parent !== null && relDir !== '.') {
+      for (let i = 0; i < patterns.length; i++) hits[i] = parent.hits[i] === 1 || (quick[i] as (f: string) => boolean)(relDir) ? 1 : 0;
+    }
+    const base = relDir === '.' ? '' : `${relDir}/`;
+    const depth = base.split('/').length - 1;
+    const active: number[] = [];
+    for (let i = 0; i < patterns.length; i++) if (hits[i] === 1 || (!(nameOnly[i] ?? false) && mayMatchChild(patterns[i] as Compiled, base, depth))) active.push(i);
+    return { path: relDir, hits, active: Int32Array.from(active) };
+  };
+  return { ...plainMatcher(patterns), enterDir, ignoresIn };
+}
+
+function plainMatcher(patterns: readonly Compiled[]): Omit<Matcher, 'enterDir' | 'ignoresIn'> {
   const hasExclusions = patterns.some((p) => p.exclusion);
   const ignores = (file: string): boolean => {
     let matched = false;

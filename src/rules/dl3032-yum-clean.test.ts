@@ -4,7 +4,7 @@ import { runRuleTests } from './testing.js';
 
 runRuleTests(dl3032, {
   invalid: [
-    { code: 'RUN yum install -y mariadb-10.4', findings: [{ line: 1, message: 'yum clean all' }], output: null,
+    { code: 'RUN yum install -y mariadb-10.4', findings: [{ line: 1, message: 'yum clean all' }], output: 'RUN yum install -y mariadb-10.4 \\\n    && yum clean all',
       name: 'hadolint: not ok with no clean all' },
     { code: 'ONBUILD RUN yum install -y mariadb-10.4', findings: [{ line: 1 }], name: 'hadolint: not ok with no clean all (ONBUILD)' },
     { code: 'RUN yum clean all && yum install -y', findings: [{ line: 1 }], name: 'hadolint: not ok with clean before install' },

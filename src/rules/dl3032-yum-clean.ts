@@ -1,7 +1,7 @@
 // DL3032: `yum install` leaves its cache in the layer unless the same RUN cleans it afterwards.
 import type { ShellCommand } from '../dockerfile/shell.js';
 import { cmdHasArgs } from '../dockerfile/shell.js';
-import { commandsOf, runs } from './helpers.js';
+import { appendToRun, commandsOf, runs } from './helpers.js';
 import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
 
@@ -15,7 +15,7 @@ export const dl3032: Rule = {
   category: 'size',
   severity: 'warning',
   origin: 'hadolint',
-  fixable: false,
+  fixable: true,
   check(df) {
     return runs(df)
       .filter((ins) => {
@@ -25,6 +25,9 @@ export const dl3032: Rule = {
         const clean = cmds.findIndex(cleans);
         return !(clean >= 0 && install < clean);
       })
-      .map((ins) => findingAt(dl3032, ins, 'run `yum clean all` after yum install in the same RUN, or the cache stays in the layer'));
+      .map((ins) => {
+        const edit = ins.isTrigger ? null : appendToRun(df, ins, 'yum clean all');
+        return findingAt(dl3032, ins, 'run `yum clean all` after yum install in the same RUN, or the cache stays in the layer', edit === null ? {} : { fix: [edit] });
+      });
   },
 };

@@ -7,7 +7,7 @@ const tmpfsMount = 'RUN --mount=type=tmpfs,target=/var/cache/zypp zypper install
 
 runRuleTests(dl3036, {
   invalid: [
-    { code: 'RUN zypper install -y mariadb=10.4', findings: [{ line: 1, message: 'zypper clean' }], output: null,
+    { code: 'RUN zypper install -y mariadb=10.4', findings: [{ line: 1, message: 'zypper clean' }], output: 'RUN zypper install -y mariadb=10.4 \\\n    && zypper clean --all',
       name: 'hadolint: not ok without zypper clean' },
     { code: 'ONBUILD RUN zypper install -y mariadb=10.4', findings: [{ line: 1 }], name: 'hadolint: not ok without zypper clean (ONBUILD)' },
     { code: 'RUN zypper clean && zypper install -y mariadb=10.4', findings: [{ line: 1 }], name: 'hadolint: not ok with clean before install' },

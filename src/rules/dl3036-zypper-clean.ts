@@ -1,7 +1,7 @@
 // DL3036: `zypper install` leaves its package cache in the layer unless the same RUN cleans it afterwards.
 import type { ShellCommand } from '../dockerfile/shell.js';
 import { cmdHasArgs } from '../dockerfile/shell.js';
-import { commandsOf, runs } from './helpers.js';
+import { appendToRun, commandsOf, runs } from './helpers.js';
 import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
 
@@ -14,7 +14,7 @@ export const dl3036: Rule = {
   category: 'size',
   severity: 'warning',
   origin: 'hadolint',
-  fixable: false,
+  fixable: true,
   check(df) {
     return runs(df)
       .filter((ins) => {
@@ -27,6 +27,9 @@ export const dl3036: Rule = {
         const clean = cmds.findIndex(cleans);
         return !(clean >= 0 && install < clean);
       })
-      .map((ins) => findingAt(dl3036, ins, 'run `zypper clean` after zypper install in the same RUN, or the cache stays in the layer'));
+      .map((ins) => {
+        const edit = ins.isTrigger ? null : appendToRun(df, ins, 'zypper clean --all');
+        return findingAt(dl3036, ins, 'run `zypper clean` after zypper install in the same RUN, or the cache stays in the layer', edit === null ? {} : { fix: [edit] });
+      });
   },
 };

@@ -5,7 +5,7 @@ import { runRuleTests } from './testing.js';
 runRuleTests(dl3040, {
   invalid: [
     { code: 'RUN dnf install -y mariadb-10.4', findings: [{ line: 1, message: 'dnf clean all' }], name: 'hadolint: no ok without dnf clean all' },
-    { code: 'RUN microdnf install -y mariadb-10.4', findings: [{ line: 1 }], name: 'hadolint: no ok without dnf clean all (microdnf)' },
+    { code: 'RUN microdnf install -y mariadb-10.4', findings: [{ line: 1 }], output: 'RUN microdnf install -y mariadb-10.4 \\\n    && microdnf clean all', name: 'hadolint: no ok without dnf clean all (microdnf)' },
     { code: 'RUN dnf in -y mariadb-10.4', findings: [{ line: 1 }], name: 'hadolint: no ok without dnf clean all (in)' },
     { code: 'ONBUILD RUN dnf install -y mariadb-10.4', findings: [{ line: 1 }], name: 'hadolint: no ok without dnf clean all (ONBUILD)' },
     { code: 'ONBUILD RUN dnf in -y mariadb-10.4', findings: [{ line: 1 }], name: 'hadolint: no ok without dnf clean all (ONBUILD, in)' },

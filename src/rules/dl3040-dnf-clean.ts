@@ -2,7 +2,7 @@
 import type { ShellCommand } from '../dockerfile/shell.js';
 import { cmdHasArgs } from '../dockerfile/shell.js';
 import type { Instruction } from '../dockerfile/model.js';
-import { commandsOf, runs } from './helpers.js';
+import { appendToRun, commandsOf, runs } from './helpers.js';
 import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
 
@@ -27,10 +27,15 @@ export const dl3040: Rule = {
   category: 'size',
   severity: 'warning',
   origin: 'hadolint',
-  fixable: false,
+  fixable: true,
   check(df) {
     return runs(df)
       .filter((ins) => ['dnf', 'microdnf'].some((tool) => leavesCache(commandsOf(ins), tool)) && !cacheMounted(ins))
-      .map((ins) => findingAt(dl3040, ins, 'run `dnf clean all` after dnf install in the same RUN, or the cache stays in the layer'));
+      .map((ins) => {
+        // Each tool cleans its own cache; both when both install.
+        const tools = ['dnf', 'microdnf'].filter((tool) => leavesCache(commandsOf(ins), tool));
+        const edit = ins.isTrigger ? null : appendToRun(df, ins, tools.map((t) => `${t} clean all`).join(' && '));
+        return findingAt(dl3040, ins, 'run `dnf clean all` after dnf install in the same RUN, or the cache stays in the layer', edit === null ? {} : { fix: [edit] });
+      });
   },
 };

@@ -4,9 +4,10 @@ import { runRuleTests } from './testing.js';
 
 runRuleTests(dl3060, {
   invalid: [
-    { code: 'RUN yarn install foo', findings: [{ line: 1, message: 'yarn cache clean' }], name: 'hadolint: not ok with no cache clean' },
+    { code: 'RUN yarn install foo', findings: [{ line: 1, message: 'yarn cache clean' }], output: 'RUN yarn install foo \\\n    && yarn cache clean',
+      name: 'hadolint: not ok with no cache clean' },
     { code: 'ONBUILD RUN yarn install foo', findings: [{ line: 1 }], name: 'hadolint: not ok with no cache clean (ONBUILD)' },
-    { code: 'RUN yarn cache clean && yarn install foo', findings: [{ line: 1 }], name: 'hadolint: not ok with clean before install' },
+    { code: 'RUN yarn cache clean && yarn install foo', findings: [{ line: 1 }], output: null, name: 'hadolint: not ok with clean before install' },
     { code: 'RUN --mount=type=cache,target=/var/lib/foobar yarn install foobar', findings: [{ line: 1 }],
       name: 'hadolint: not ok when cache mount is in wrong location' },
     { code: 'ONBUILD RUN --mount=type=cache,target=/var/lib/foobar yarn install foobar', findings: [{ line: 1 }],

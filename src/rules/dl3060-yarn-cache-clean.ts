@@ -2,7 +2,7 @@
 import type { Instruction } from '../dockerfile/model.js';
 import type { ShellCommand } from '../dockerfile/shell.js';
 import { cmdHasArgs } from '../dockerfile/shell.js';
-import { commandsOf } from './helpers.js';
+import { appendToRun, commandsOf } from './helpers.js';
 import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
 
@@ -25,7 +25,7 @@ export const dl3060: Rule = {
   category: 'size',
   severity: 'info',
   origin: 'hadolint',
-  fixable: false,
+  fixable: true,
   check(df) {
     const lastStage = df.stages.length - 1;
     // Image names FROM lines build on: a stage named by one of them ships its layers in another image.
@@ -39,7 +39,11 @@ export const dl3060: Rule = {
     const message = '`yarn install` without `yarn cache clean` after it leaves the yarn cache in the layer';
     const findings = df.instructions
       .filter((ins) => ins.keyword === 'RUN' && leavesCache(ins) && ships(ins.stage))
-      .map((ins) => findingAt(dl3060, ins, message));
+      .map((ins) => {
+        // With a clean before the install, hadolint keeps reporting whatever follows: only a RUN without one is fixed.
+        const edit = commandsOf(ins).some(isClean) ? null : appendToRun(df, ins, 'yarn cache clean');
+        return findingAt(dl3060, ins, message, edit === null ? {} : { fix: [edit] });
+      });
     // An ONBUILD trigger runs in every child image, which ships: those are always reported.
     const triggers = df.instructions
       .filter((ins) => ins.trigger?.keyword === 'RUN' && leavesCache(ins.trigger))

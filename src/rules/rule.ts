@@ -59,6 +59,8 @@ export interface RuleContext {
   readonly targetPlatform?: string | null;
   /** The build context's ignore rules; null when the context has no ignore file (or is unknown). */
   readonly dockerignore?: DockerignoreRules | null;
+  /** Names at the top of the build context (`whittle fix` reads them for WH200's manifest COPY); absent: unknown. */
+  readonly contextFiles?: readonly string[] | null;
 }
 
 /** What rules may ask of a `.dockerignore` (src/context/dockerignore.ts's Matcher is one). */

@@ -1,9 +1,9 @@
 // WH105: a cache cleanup in a later RUN than the install that filled the cache saves nothing: the earlier layer keeps the bytes.
-import type { Instruction } from '../dockerfile/model.js';
+import type { Dockerfile, Instruction } from '../dockerfile/model.js';
 import type { ShellCommand } from '../dockerfile/shell.js';
 import { argsNoFlags, cmdHasArgs, hasFlag, isPipInstall } from '../dockerfile/shell.js';
-import { commandsOf, coversPath, mountsCacheOn, shippedStages } from './helpers.js';
-import type { Finding, Rule } from './rule.js';
+import { appendToRun, commandsOf, coversPath, mountsCacheOn, shippedStages } from './helpers.js';
+import type { Finding, Rule, TextEdit } from './rule.js';
 import { findingAt } from './rule.js';
 import type { SizeEstimate } from './size-estimates.js';
 import { SIZE, formatEstimate } from './size-estimates.js';
@@ -50,17 +50,35 @@ function keepsCache(run: Instruction, kind: CacheKind): ShellCommand | undefined
   return fill;
 }
 
+/**
+ * Move the cleanup into the one RUN that filled the cache: append it there, and drop the later RUN when the
+ * cleanup was all it did. Not when a RUN in between runs the same tool, which may still need the cache.
+ */
+function moveFix(df: Dockerfile, source: Instruction, later: Instruction, cleanup: ShellCommand, fill: ShellCommand, all: readonly Instruction[]): TextEdit[] {
+  if (source.isTrigger || later.isTrigger) return [];
+  const between = all.filter((i) => i.span.start > source.span.start && i.span.start < later.span.start);
+  if (between.some((i) => commandsOf(i).some((c) => c.name === fill.name || (APT.includes(c.name) && APT.includes(fill.name))))) return [];
+  const append = appendToRun(df, source, cleanup.text);
+  if (append === null) return [];
+  if (commandsOf(later).length !== 1 || later.flags.length > 0 || later.heredocs.length > 0) return [append];
+  let end = later.span.end;
+  if (df.source.startsWith('\r\n', end)) end += 2;
+  else if (df.source[end] === '\n') end += 1;
+  return [append, { start: later.span.start, end, text: '' }];
+}
+
 export const wh105: Rule = {
   id: 'WH105',
   title: 'Clean up in the RUN that made the mess',
   category: 'size',
   severity: 'warning',
   origin: 'whittle',
-  fixable: false,
+  fixable: true,
   check(df) {
     const out: Finding[] = [];
     const earlier: Instruction[] = [];
-    for (const run of shippedStages(df).flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN')) {
+    const all = shippedStages(df).flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN');
+    for (const run of all) {
       for (const kind of KINDS) {
         const cleanup = clears(run, kind);
         if (cleanup === undefined || commandsOf(run).some(kind.fills)) continue;
@@ -68,10 +86,12 @@ export const wh105: Rule = {
         const last = sources[sources.length - 1];
         if (last === undefined) continue;
         const lines = sources.map((s) => s.span.line).join(', ');
+        const fill = keepsCache(last, kind);
+        const fix = sources.length === 1 && fill !== undefined ? moveFix(df, last, run, cleanup, fill, all) : [];
         out.push(findingAt(wh105, run, `\`${cleanup.text}\` on line ${run.span.line} frees nothing: the ${kind.what} come from ` +
           `\`${keepsCache(last, kind)?.text ?? ''}\` on line${sources.length > 1 ? 's' : ''} ${lines}, whose layer keeps them` +
           `${kind.size === null ? '' : ` (est. ${formatEstimate(kind.size.bytes)})`}; clean up in that RUN instead`,
-        kind.size === null ? {} : { bytes: kind.size.bytes }));
+        { ...(kind.size === null ? {} : { bytes: kind.size.bytes }), ...(fix.length > 0 ? { fix } : {}) }));
       }
       earlier.push(run);
     }

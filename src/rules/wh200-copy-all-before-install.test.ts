@@ -4,6 +4,20 @@ import { wh200 } from './wh200-copy-all-before-install.js';
 
 runRuleTests(wh200, {
   invalid: [
+    { code: 'FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node . .\nRUN npm ci\nCMD ["node", "."]', findings: [{ line: 3 }],
+      context: { contextFiles: ['package.json', 'package-lock.json', 'server.js'] },
+      output: 'FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node package.json package-lock.json ./\nRUN npm ci\nCOPY --chown=node . .\nCMD ["node", "."]',
+      name: 'fix: manifests that exist, then the install, then the sources' },
+    { code: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt', findings: [{ line: 3 }],
+      context: { contextFiles: ['requirements.txt'] },
+      output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .', name: 'fix: pip -r names its manifest' },
+    { code: 'FROM golang:1.22\nCOPY . /src\nRUN go mod download', findings: [{ line: 2 }], context: { contextFiles: ['go.mod'] },
+      output: 'FROM golang:1.22\nCOPY go.mod /src/\nRUN go mod download\nCOPY . /src', name: 'fix: a missing lock file is not copied' },
+    { code: 'FROM golang:1.22\nCOPY . /src\nRUN go mod download\n', findings: [{ line: 2 }], context: { contextFiles: ['main.go'] },
+      output: null, name: 'no fix: the manifest is not in the context' },
+    { code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci && npm run build', findings: [{ line: 2 }], context: { contextFiles: ['package.json'] },
+      output: null, name: 'no fix: the RUN does more than install' },
+    { code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci\n', findings: [{ line: 2 }], output: null, name: 'no fix: the context is unknown' },
     { code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "."]', findings: [{ line: 3, message: '`npm ci` on line 4' }] },
     { code: 'FROM node:20-slim\nCOPY package*.json ./\nCOPY . .\nRUN npm install', findings: [{ line: 3 }], name: 'manifests first, but the install comes too late' },
     { code: 'FROM python:3.12-slim\nADD . /app\nRUN pip install -r /app/requirements.txt', findings: [{ line: 2, message: 'pip install -r' }] },
