@@ -8,33 +8,18 @@ import type { MergedFs } from '../image/fs.js';
 import type { Image } from '../image/model.js';
 import { openImage } from '../image/sources/index.js';
 import type { OpenImageOptions } from '../image/sources/index.js';
+import { imageAndLayersJson } from '../report/image-json.js';
+import type { ImageJson, LayerJson } from '../report/image-json.js';
 import { formatBytes } from '../report/tty.js';
 import type { InspectFormat } from './formats.js';
 import { readAll } from './io.js';
 import type { Io } from './io.js';
 
-export interface InspectLayer {
-  readonly index: number;
-  readonly diffId: string;
-  readonly digest: string;
-  readonly mediaType: string;
-  readonly sizeBytes: number;
-  readonly compressedBytes: number | null;
-  readonly fileCount: number;
-  readonly createdBy: string | null;
-}
+export type InspectLayer = LayerJson;
 
 export interface InspectReport {
   readonly schemaVersion: 1;
-  readonly image: {
-    readonly ref: string;
-    readonly digest: string;
-    readonly os: string;
-    readonly architecture: string;
-    readonly sizeBytes: number;
-    readonly compressedBytes: number | null;
-    readonly layerCount: number;
-  };
+  readonly image: ImageJson;
   readonly layers: readonly InspectLayer[];
   readonly config: {
     readonly user: string | null;
@@ -52,31 +37,11 @@ export interface InspectReport {
 
 /** The report for an image whose layers have been merged; pure. */
 export function inspectReport(image: Image, fs: MergedFs): InspectReport {
-  const layers = image.layers.map((l): InspectLayer => {
-    const stats = fs.layers[l.index];
-    return {
-      index: l.index,
-      diffId: l.diffId,
-      digest: l.digest,
-      mediaType: l.mediaType,
-      sizeBytes: stats?.sizeBytes ?? 0,
-      compressedBytes: l.compressedSize,
-      fileCount: stats?.fileCount ?? 0,
-      createdBy: l.createdBy === null ? null : redactSecrets(l.createdBy),
-    };
-  });
+  const { image: imageJson, layers } = imageAndLayersJson(image, fs);
   const c = image.config;
   return {
     schemaVersion: 1,
-    image: {
-      ref: image.ref,
-      digest: image.digest,
-      os: image.platform.os,
-      architecture: image.platform.architecture,
-      sizeBytes: layers.reduce((n, l) => n + l.sizeBytes, 0),
-      compressedBytes: layers.every((l) => l.compressedBytes !== null) ? layers.reduce((n, l) => n + (l.compressedBytes ?? 0), 0) : null,
-      layerCount: layers.length,
-    },
+    image: imageJson,
     layers,
     config: {
       user: c.user,

@@ -5,20 +5,12 @@ import type { Reclaimable } from '../analysis/reclaimable.js';
 import { redactSecrets } from '../analysis/redact.js';
 import type { BudgetReport } from '../budget/budget.js';
 import type { Finding, Severity } from '../rules/rule.js';
+import { imageAndLayersJson } from './image-json.js';
+import type { ImageJson, LayerJson } from './image-json.js';
 
 export const ANALYZE_JSON_SCHEMA_VERSION = 1;
 
-export interface AnalyzeLayer {
-  readonly index: number;
-  readonly diffId: string;
-  readonly digest: string;
-  readonly mediaType: string;
-  readonly sizeBytes: number;
-  readonly compressedBytes: number | null;
-  readonly fileCount: number;
-  /** history `created_by` as stored (shell prefix kept, as `inspect` prints it), secrets masked. */
-  readonly createdBy: string | null;
-}
+export type AnalyzeLayer = LayerJson;
 
 export interface AnalyzeFinding {
   readonly rule: string;
@@ -35,15 +27,7 @@ export interface AnalyzeFinding {
 
 export interface AnalyzeReport {
   readonly schemaVersion: number;
-  readonly image: {
-    readonly ref: string;
-    readonly digest: string;
-    readonly os: string;
-    readonly architecture: string;
-    readonly sizeBytes: number;
-    readonly compressedBytes: number | null;
-    readonly layerCount: number;
-  };
+  readonly image: ImageJson;
   readonly layers: readonly AnalyzeLayer[];
   readonly layerDetails: readonly (LayerDetail & { readonly command: string | null })[];
   readonly diveCompat: DiveCompat;
@@ -84,31 +68,14 @@ function ordered(findings: readonly Finding[]): Finding[] {
 }
 
 export function analyzeReport(a: AnalysisResult, budget: BudgetReport | null, notes: readonly string[] = []): AnalyzeReport {
-  const layers = a.image.layers.map((l): AnalyzeLayer => ({
-    index: l.index,
-    diffId: l.diffId,
-    digest: l.digest,
-    mediaType: l.mediaType,
-    sizeBytes: a.fs.layers[l.index]?.sizeBytes ?? 0,
-    compressedBytes: l.compressedSize,
-    fileCount: a.fs.layers[l.index]?.fileCount ?? 0,
-    createdBy: l.createdBy === null ? null : redactSecrets(l.createdBy),
-  }));
+  const { image, layers } = imageAndLayersJson(a.image, a.fs);
   const command = (i: number): string | null => {
     const c = a.layers[i]?.createdBy ?? null;
     return c === null ? null : redactSecrets(c);
   };
   return {
     schemaVersion: ANALYZE_JSON_SCHEMA_VERSION,
-    image: {
-      ref: a.image.ref,
-      digest: a.image.digest,
-      os: a.image.platform.os,
-      architecture: a.image.platform.architecture,
-      sizeBytes: layers.reduce((n, l) => n + l.sizeBytes, 0),
-      compressedBytes: layers.every((l) => l.compressedBytes !== null) ? layers.reduce((n, l) => n + (l.compressedBytes ?? 0), 0) : null,
-      layerCount: layers.length,
-    },
+    image,
     layers,
     layerDetails: a.layerDetails.map((d) => ({ ...d, command: command(d.index) })),
     diveCompat: a.dive,
