@@ -51,8 +51,8 @@ function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** A rule that fails when `actual > limit` (a NaN actual never fails, +Infinity always does, as in Go). */
-export function atMost(rule: string, limit: number | null, limitText: string, actual: (f: BudgetFacts) => number | null): BudgetRule {
+// One limit on one figure; `fails` says which side of the limit breaks it.
+function bound(rule: string, limit: number | null, limitText: string, actual: (f: BudgetFacts) => number | null, fails: (actual: number, limit: number) => boolean): BudgetRule {
   return {
     rule,
     limit,
@@ -60,21 +60,17 @@ export function atMost(rule: string, limit: number | null, limitText: string, ac
     evaluate(f) {
       const a = actual(f);
       if (limit === null || a === null) return [{ rule, limit, limitText, actual: a === null ? null : finite(a), status: 'skip' }];
-      return [{ rule, limit, limitText, actual: finite(a), status: a > limit ? 'fail' : 'pass' }];
+      return [{ rule, limit, limitText, actual: finite(a), status: fails(a, limit) ? 'fail' : 'pass' }];
     },
   };
 }
 
+/** A rule that fails when `actual > limit` (a NaN actual never fails, +Infinity always does, as in Go). */
+export function atMost(rule: string, limit: number | null, limitText: string, actual: (f: BudgetFacts) => number | null): BudgetRule {
+  return bound(rule, limit, limitText, actual, (a, l) => a > l);
+}
+
 /** A rule that fails when `limit > actual`. */
 export function atLeast(rule: string, limit: number | null, limitText: string, actual: (f: BudgetFacts) => number | null): BudgetRule {
-  return {
-    rule,
-    limit,
-    limitText,
-    evaluate(f) {
-      const a = actual(f);
-      if (limit === null || a === null) return [{ rule, limit, limitText, actual: a === null ? null : finite(a), status: 'skip' }];
-      return [{ rule, limit, limitText, actual: finite(a), status: limit > a ? 'fail' : 'pass' }];
-    },
-  };
+  return bound(rule, limit, limitText, actual, (a, l) => l > a);
 }
