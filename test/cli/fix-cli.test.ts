@@ -120,6 +120,15 @@ test('--rule picks fixes, --ignore drops them, and ignore pragmas hold', async (
   assert.equal((await runCli(['fix', '-'], { stdin: pragma })).stdout, pragma);
 });
 
+test('the non-root USER (WH304) is added only with --unsafe or by name, before the trailing CMD', async () => {
+  const root = 'FROM alpine:3.20\nCOPY app /app\nCMD ["/app"]\n';
+  const user = 'FROM alpine:3.20\nCOPY app /app\nRUN addgroup -S -g 65532 app && adduser -S -u 65532 -G app app\nUSER 65532:65532\nCMD ["/app"]\n';
+  assert.equal((await runCli(['fix', '-'], { stdin: root })).stdout, root);
+  assert.equal((await runCli(['fix', '--unsafe', '-'], { stdin: root })).stdout, user);
+  assert.equal((await runCli(['fix', '--rule', 'WH304', '-'], { stdin: root })).stdout, user);
+  assert.equal((await runCli(['fix', '--unsafe', '--ignore', 'WH304', '-'], { stdin: root })).stdout, root);
+});
+
 test('--suggest multistage prints a rewrite for a node build and never applies it', async () => {
   const single = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN npm run build\nCMD ["node", "dist/index.js"]\n';
   const r = await runCli(['fix', '--suggest', 'multistage', '--rule', 'DL3020', '-'], { stdin: single });
