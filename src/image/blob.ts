@@ -8,7 +8,8 @@ import { createGunzip } from 'node:zlib';
 import { WhittleError } from '../errors.js';
 import type { Where } from '../errors.js';
 import type { Digest, Layer, Opener, TarEntry, WalkOptions } from './model.js';
-import { FileRangeReader, StreamReader, readTarEntries } from './tar.js';
+import { FileRangeReader, StreamReader } from './byte-reader.js';
+import { readTarEntries } from './tar.js';
 
 export interface LayerMeta {
   readonly index: number;

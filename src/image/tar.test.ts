@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import { WhittleError } from '../errors.js';
 import { layerTar, paxEntry, rawEntry, rawHeader, rawTar, tempDir } from '../../test/fixtures/synthetic.js';
 import type { TarEntry, WalkOptions } from './model.js';
-import { FileRangeReader, StreamReader, normalizePath, readTarEntries } from './tar.js';
+import { FileRangeReader, StreamReader } from './byte-reader.js';
+import { normalizePath, readTarEntries } from './tar.js';
 
 const WHERE = { layer: 3, blob: 'sha256:' + 'a'.repeat(64) };
 

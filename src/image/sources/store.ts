@@ -7,7 +7,8 @@ import { WhittleError, err, ok } from '../../errors.js';
 import type { Result, Where } from '../../errors.js';
 import type { BlobFile } from '../blob.js';
 import type { Opener } from '../model.js';
-import { FileRangeReader, StreamReader, normalizePath, readTarEntries } from '../tar.js';
+import { FileRangeReader, StreamReader } from '../byte-reader.js';
+import { normalizePath, readTarEntries } from '../tar.js';
 
 /** JSON documents (manifests, configs, indexes) are read whole; anything larger is not one. */
 export const MAX_DOCUMENT = 32 << 20;
