@@ -8,6 +8,7 @@ import type { Finding } from '../rules/rule.js';
 /** A file body the pipeline read because an analyzer asked for it (see `Analyzer.wantsBody`). */
 export interface FileSample {
   readonly layer: number;
+  /** Rooted (`/etc/passwd`), as `wantsBody` is asked; MergedFs paths are unrooted (`etc/passwd`). */
   readonly path: string;
   readonly size: number;
   /** sha256 hex of the whole body. */
@@ -59,7 +60,10 @@ export interface Analyzer {
   readonly scope: 'squashed' | 'all-layers';
   /** Rule ids this analyzer reports (WH6xx..WH9xx), for docs and `whittle rules`. */
   readonly rules: readonly string[];
-  /** Asked for each regular file of each layer during the walk: read its body into `samples`? Keep it cheap. */
+  /**
+   * Asked for each regular file of each layer during the walk, with its rooted path (`/etc/passwd`): read its
+   * body into `samples`? Keep it cheap: it runs for every file of every layer.
+   */
   wantsBody?(path: string, size: number): boolean;
   analyze(input: AnalysisInput): AnalyzerResult;
 }
