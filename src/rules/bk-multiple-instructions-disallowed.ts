@@ -1,6 +1,6 @@
 // MultipleInstructionsDisallowed (BuildKit): of several CMD, ENTRYPOINT or HEALTHCHECK in a stage only the last counts.
-import type { Instruction } from '../dockerfile/model.js';
-import type { Finding, Rule } from './rule.js';
+import { repeatsInStage } from './helpers.js';
+import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
 
 const ONCE = ['CMD', 'ENTRYPOINT', 'HEALTHCHECK'];
@@ -15,18 +15,10 @@ export const multipleInstructionsDisallowed: Rule = {
   // overrides it, so the two never speak about the same line.
   fixable: false,
   check(df) {
-    const found: Finding[] = [];
-    for (const stage of df.stages) {
-      const last = new Map<string, Instruction>();
-      for (const ins of stage.instructions) {
-        if (!ONCE.includes(ins.keyword)) continue;
-        const earlier = last.get(ins.keyword);
-        if (earlier !== undefined) {
-          found.push(findingAt(multipleInstructionsDisallowed, earlier, `Multiple ${ins.rawKeyword} instructions should not be used in the same stage because only the last one will be used`));
-        }
-        last.set(ins.keyword, ins);
-      }
-    }
-    return found.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
+    return ONCE.flatMap((keyword) => repeatsInStage(df, keyword))
+      // BuildKit checks stages only; instructions before the first FROM fail its parse instead.
+      .filter(({ earlier }) => earlier.stage >= 0)
+      .map(({ earlier, later }) => findingAt(multipleInstructionsDisallowed, earlier, `Multiple ${later.rawKeyword} instructions should not be used in the same stage because only the last one will be used`))
+      .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
   },
 };

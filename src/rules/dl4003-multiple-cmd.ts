@@ -1,4 +1,5 @@
 // DL4003: only the last CMD of a stage takes effect; earlier ones mislead the reader.
+import { repeatsInStage } from './helpers.js';
 import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
 
@@ -10,16 +11,6 @@ export const dl4003: Rule = {
   origin: 'hadolint',
   fixable: false,
   check(df) {
-    let seen = false;
-    // Top-level CMDs only: an ONBUILD CMD is for child images.
-    return df.instructions
-      .filter((ins) => {
-        if (ins.keyword === 'FROM') seen = false;
-        if (ins.keyword !== 'CMD') return false;
-        const again = seen;
-        seen = true;
-        return again;
-      })
-      .map((ins) => findingAt(dl4003, ins, 'another CMD in this stage: only the last CMD takes effect'));
+    return repeatsInStage(df, 'CMD').map(({ later }) => findingAt(dl4003, later, 'another CMD in this stage: only the last CMD takes effect'));
   },
 };

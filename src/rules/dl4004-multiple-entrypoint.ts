@@ -1,4 +1,5 @@
 // DL4004: only the last ENTRYPOINT of a stage takes effect; earlier ones mislead the reader.
+import { repeatsInStage } from './helpers.js';
 import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
 
@@ -10,16 +11,6 @@ export const dl4004: Rule = {
   origin: 'hadolint',
   fixable: false,
   check(df) {
-    let seen = false;
-    // Top-level ENTRYPOINTs only: an ONBUILD ENTRYPOINT is for child images.
-    return df.instructions
-      .filter((ins) => {
-        if (ins.keyword === 'FROM') seen = false;
-        if (ins.keyword !== 'ENTRYPOINT') return false;
-        const again = seen;
-        seen = true;
-        return again;
-      })
-      .map((ins) => findingAt(dl4004, ins, 'another ENTRYPOINT in this stage: only the last ENTRYPOINT takes effect'));
+    return repeatsInStage(df, 'ENTRYPOINT').map(({ later }) => findingAt(dl4004, later, 'another ENTRYPOINT in this stage: only the last ENTRYPOINT takes effect'));
   },
 };

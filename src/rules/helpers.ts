@@ -47,6 +47,23 @@ export function runs(df: Dockerfile, opts: { triggers: boolean } = { triggers: t
   return withKeyword(df, 'RUN', opts);
 }
 
+/**
+ * Each top-level `keyword` instruction that follows another of its kind in the same stage (instructions before
+ * the first FROM count as a stage of their own), with the one it overrides: only the last CMD, ENTRYPOINT or
+ * HEALTHCHECK of a stage takes effect. ONBUILD triggers are left out: they belong to child images.
+ */
+export function repeatsInStage(df: Dockerfile, keyword: string): { readonly earlier: Instruction; readonly later: Instruction }[] {
+  const out: { earlier: Instruction; later: Instruction }[] = [];
+  let previous: Instruction | null = null;
+  for (const ins of df.instructions) {
+    if (ins.keyword === 'FROM') previous = null;
+    if (ins.keyword !== keyword) continue;
+    if (previous !== null) out.push({ earlier: previous, later: ins });
+    previous = ins;
+  }
+  return out;
+}
+
 /** The simple commands of a RUN (empty for other instructions). */
 export function commandsOf(ins: Instruction): readonly ShellCommand[] {
   return ins.run?.script.commands ?? [];
