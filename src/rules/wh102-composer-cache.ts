@@ -38,9 +38,10 @@ export const wh102: Rule = {
     let env = '';
     for (const ins of shippedInstructions(df)) {
       if (ins.keyword === 'ENV') env += ` ${ins.args}`;
-      if (ins.keyword !== 'RUN' || clears(ins, env)) continue;
+      if (ins.keyword !== 'RUN') continue;
+      // Look for a composer install first: most RUNs have none, and the cleanup checks are the costly part.
       const install = commandsOf(ins).find((c) => WRITES.includes(composerArgs(c)?.[0] ?? '') && !hasFlag(c, 'no-cache'));
-      if (install === undefined) continue;
+      if (install === undefined || clears(ins, env)) continue;
       const fix = basename(install.name).startsWith('composer') ? appendToRun(df, ins, `${install.name} clear-cache`) : null;
       out.push(findingAt(wh102, ins, `\`${install.text}\` leaves composer's download cache in this layer (est. ${formatEstimate(SIZE.composerCache.bytes)}): ` +
         'add `--no-cache` or run `composer clear-cache` in this RUN', { bytes: SIZE.composerCache.bytes, ...(fix ? { fix: [fix] } : {}) }));
