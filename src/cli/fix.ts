@@ -1,5 +1,5 @@
 // `whittle fix`: apply the fixes the lint rules offer, print / diff / write the result, and optionally prove it by building.
-import { chmod, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { decodeDockerfile, parseDockerfile } from '../dockerfile/parse.js';
@@ -7,15 +7,24 @@ import { WhittleError, describeError } from '../errors.js';
 import { fixDockerfile } from '../rules/fix.js';
 import { rules as allRules } from '../rules/index.js';
 import { lintDockerfile } from '../rules/lint.js';
-import type { Finding, Rule, RuleContext, TextEdit } from '../rules/rule.js';
+import type { Finding, Rule, RuleContext } from '../rules/rule.js';
 import { DEFAULT_RULE_CONTEXT } from '../rules/rule.js';
-import { applyEdits } from '../rules/fix.js';
 import type { ExitCode, Io } from './io.js';
 import { readAll } from './io.js';
+import { pinDigests, pinTags } from './pin.js';
 import { unifiedDiff } from './unified-diff.js';
+import { topLevelContextFiles } from '../context/top-level.js';
+import type { BuilderKind } from './formats.js';
+import type { FixStep } from './verify.js';
+import type { LintConfig } from '../config/config.js';
+import { DEFAULT_LINT_CONFIG } from '../config/config.js';
+import { SEVERITY_RANK } from '../report/report.js';
 
-/** Fixes that can change what the image does (a non-root user may lose access the app needs): only on request. */
-export const UNSAFE_RULES: readonly string[] = ['WH304'];
+/**
+ * Fixes that can change what the image does, only on request: a non-root user may lose access the app needs (WH304);
+ * dropping devDependencies breaks an app that files a runtime package under them (WH113).
+ */
+export const UNSAFE_RULES: readonly string[] = ['WH304', 'WH113'];
 
 export interface FixOptions {
   readonly file: string;
@@ -24,27 +33,48 @@ export interface FixOptions {
   readonly ignore: readonly string[];
   readonly unsafe: boolean;
   readonly pinDigests: boolean;
+  /** --pin-tags: untagged and `latest` FROM images get the most specific version tag naming the same image. */
+  readonly pinTags: boolean;
   readonly suggest?: string | undefined;
   readonly verify: boolean;
   /** Build context for --verify (default: the Dockerfile's directory). */
   readonly context?: string | undefined;
   /** buildah storage root for --verify, where base images may already be (default: a fresh temporary one). */
   readonly store?: string | undefined;
+  /** Which builder --verify drives (default: buildah when installed, else docker). */
+  readonly builder?: BuilderKind | undefined;
+  /** --verify: skip the per-fix builds and report totals only. */
+  readonly totalsOnly?: boolean;
+  /** --verify: also write the measurements as JSON to this file. */
+  readonly report?: string | undefined;
+  /** The resolved config (files, env): ignored rules, `ignore` overrides and pragmas hold for fixes as for lint. */
+  readonly config?: LintConfig;
   /** Registry options for --pin-digests (tests point them at a loopback registry). */
   readonly insecureRegistries?: readonly string[];
 }
 
 const matches = (rule: Rule, id: string): boolean => rule.id === id || (rule.aliases ?? []).includes(id);
 
-/** The rules whose fixes run: the safe fixable ones, narrowed by --rule, widened by --unsafe, minus --ignore. */
-export function selectFixRules(opts: Pick<FixOptions, 'rule' | 'ignore' | 'unsafe'>, rules: readonly Rule[] = allRules): Rule[] {
+/**
+ * The rules whose fixes run: the safe fixable ones, narrowed by --rule, widened by --unsafe, minus --ignore. A
+ * config file's ignore list and `ignore` overrides drop rules too, unless --rule names them (the command line wins).
+ */
+export function selectFixRules(opts: Pick<FixOptions, 'rule' | 'ignore' | 'unsafe' | 'config'>, rules: readonly Rule[] = allRules): Rule[] {
   for (const id of [...opts.rule, ...opts.ignore]) {
     if (!rules.some((r) => matches(r, id))) throw new WhittleError('USAGE', `unknown rule: ${id}`);
   }
+  const named = (r: Rule, ids: readonly string[]): boolean => ids.some((id) => matches(r, id));
+  const offInConfig = (r: Rule): boolean => {
+    const cfg = opts.config;
+    if (cfg === undefined) return false;
+    // Every name the finding goes by in lint: its own, its aliases, and the rules that name it as theirs.
+    const names = [r.id, ...(r.aliases ?? []), ...rules.filter((o) => (o.aliases ?? []).includes(r.id)).map((o) => o.id)];
+    return names.some((id) => cfg.ignored.includes(id) || cfg.overrides[id] === 'ignore');
+  };
   const chosen = opts.rule.length > 0
-    ? rules.filter((r) => opts.rule.some((id) => matches(r, id)))
-    : rules.filter((r) => r.fixable && (opts.unsafe || !UNSAFE_RULES.includes(r.id)));
-  return chosen.filter((r) => !opts.ignore.some((id) => matches(r, id)));
+    ? rules.filter((r) => named(r, opts.rule))
+    : rules.filter((r) => r.fixable && (opts.unsafe || !UNSAFE_RULES.includes(r.id)) && !offInConfig(r));
+  return chosen.filter((r) => !named(r, opts.ignore));
 }
 
 function parseOrError(text: string, file: string): Dockerfile {
@@ -53,48 +83,70 @@ function parseOrError(text: string, file: string): Dockerfile {
   return parsed.value;
 }
 
-/** Fix `source` with `rules`, honouring ignore pragmas as lint does. */
-export function fixText(source: string, rules: readonly Rule[], file = 'Dockerfile', context: RuleContext = DEFAULT_RULE_CONTEXT): string {
+/** Fix `source` with `rules`, honouring ignore pragmas as lint does (unless `pragmas` is false: --disable-ignore-pragma). */
+export function fixText(source: string, rules: readonly Rule[], file = 'Dockerfile', context: RuleContext = DEFAULT_RULE_CONTEXT, pragmas = true): string {
   parseOrError(source, file);
   // Rules that are off by default (hadolint's `ignore` level) are asked for by name here, so lint them at their own level.
   const overrides = Object.fromEntries(rules.filter((r) => r.severity === 'ignore').map((r) => [r.id, 'info' as const]));
-  const findings = (df: Dockerfile): readonly Finding[] => lintDockerfile(df, { rules, context, overrides, pragmas: true });
+  const findings = (df: Dockerfile): readonly Finding[] => lintDockerfile(df, { rules, context, overrides, pragmas });
   return fixDockerfile(source, rules, context, file, findings).text;
 }
 
-/** Findings left after fixing, as `whittle lint` would report them with its defaults. */
-export function remainingFindings(text: string, file = 'Dockerfile'): Finding[] {
-  return lintDockerfile(parseOrError(text, file), { rules: allRules, context: DEFAULT_RULE_CONTEXT, pragmas: true });
+/**
+ * The fixing split into steps for --verify's per-fix figures. A rule joins when adding it to the rules that have
+ * changed something so far changes the text; sweeps repeat so that a fix another fix makes possible (DL3009's
+ * cleanup once DL3059 has merged the RUNs) is a step of its own. Whatever only the whole set does is a last step.
+ */
+export function fixSteps(source: string, rules: readonly Rule[], file = 'Dockerfile', context: RuleContext = DEFAULT_RULE_CONTEXT, pragmas = true): FixStep[] {
+  const steps: FixStep[] = [];
+  const effective = new Set<Rule>();
+  let pending = [...rules];
+  let previous = source;
+  for (let progressed = true; progressed;) {
+    progressed = false;
+    for (const rule of pending) {
+      const text = fixText(source, rules.filter((r) => effective.has(r) || r === rule), file, context, pragmas);
+      if (text === previous) continue;
+      steps.push({ rules: [rule.id], text });
+      effective.add(rule);
+      previous = text;
+      progressed = true;
+    }
+    pending = pending.filter((r) => !effective.has(r));
+  }
+  const whole = fixText(source, rules, file, context, pragmas);
+  if (whole !== previous) steps.push({ rules: pending.map((r) => r.id), text: whole });
+  return steps;
 }
 
-/** `FROM name:tag` -> `FROM name:tag@sha256:...`, the digest read from the registry; untagged and variable images are left alone. */
-export async function pinDigests(text: string, file: string, opts: FixOptions, io: Io): Promise<string> {
-  const df = parseOrError(text, file);
-  const { openRegistryImage } = await import('../image/sources/registry.js');
-  const edits: TextEdit[] = [];
-  for (const stage of df.stages) {
-    const from = stage.from.from;
-    if (from === undefined || from.parentStage !== null || from.digest !== null || from.tag === null) continue;
-    if (from.image.includes('$') || from.name === 'scratch') continue;
-    const image = await openRegistryImage(from.image, { env: io.env, ...(opts.insecureRegistries ? { insecureRegistries: opts.insecureRegistries } : {}) });
-    if (!image.ok) throw new WhittleError(image.error.code, `cannot pin ${from.image}: ${image.error.message}`, { file, line: stage.from.span.line });
-    const at = df.source.indexOf(from.image, stage.from.argsStart);
-    if (at < 0 || at > stage.from.span.end) continue;
-    const end = at + from.image.length;
-    edits.push({ start: end, end, text: `@${image.value.digest}` });
-  }
-  return applyEdits(text, edits);
+/** Findings left after fixing, as `whittle lint` would report them with the same config (defaults without one). */
+export function remainingFindings(text: string, file = 'Dockerfile', config: LintConfig = DEFAULT_LINT_CONFIG): Finding[] {
+  return lintDockerfile(parseOrError(text, file), {
+    rules: allRules,
+    context: ruleContext(config),
+    overrides: config.overrides,
+    ignored: config.ignored,
+    pragmas: !config.disableIgnorePragma,
+  });
+}
+
+function ruleContext(config: LintConfig): RuleContext {
+  return { ...DEFAULT_RULE_CONTEXT, trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels, buildArgs: config.buildArgs };
+}
+
+/** Exit status as `whittle lint` would give the fixed file: 1 when findings at or above the threshold remain. */
+function exitFor(findings: readonly Finding[], config: LintConfig): ExitCode {
+  if (config.noFail || config.failureThreshold === 'none') return 0;
+  const limit = SEVERITY_RANK[config.failureThreshold];
+  return findings.some((f) => SEVERITY_RANK[f.severity] <= limit) ? 1 : 0;
 }
 
 /** The names at the top of the build context, which fixes may copy (WH200); null when there is no context to read. */
-async function contextFiles(opts: FixOptions, io: Io): Promise<string[] | null> {
+async function contextFiles(opts: FixOptions, io: Io): Promise<readonly string[] | null> {
   if (opts.file === '-' && opts.context === undefined) return null;
   const dir = path.resolve(io.cwd, opts.context ?? path.dirname(opts.file));
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-  } catch {
-    return null;
-  }
+  // What .dockerignore excludes is not in the context either: a COPY of it would fail the build.
+  return topLevelContextFiles(dir, opts.file === '-' ? null : path.resolve(io.cwd, opts.file));
 }
 
 async function readSource(file: string, io: Io): Promise<Buffer> {
@@ -125,6 +177,18 @@ export async function writeAtomically(file: string, original: Buffer, text: stri
   }
 }
 
+/** Write a file whole or not at all (temp file + rename), for reports the user asked for by name. */
+async function writeNew(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.whittle-${process.pid}.tmp`);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new WhittleError('IO', `cannot write: ${(e as Error).message}`, { file });
+  }
+}
+
 export async function runFix(opts: FixOptions, io: Io): Promise<ExitCode> {
   try {
     if (opts.mode === 'write' && opts.file === '-') throw new WhittleError('USAGE', '--write needs a file, not stdin');
@@ -134,8 +198,13 @@ export async function runFix(opts: FixOptions, io: Io): Promise<ExitCode> {
     const decoded = decodeDockerfile(bytes, shown);
     if (!decoded.ok) throw decoded.error;
     const source = decoded.value;
-    const context: RuleContext = { ...DEFAULT_RULE_CONTEXT, contextFiles: await contextFiles(opts, io) };
-    let fixed = fixText(source, selectFixRules(opts), shown, context);
+    const config = opts.config ?? DEFAULT_LINT_CONFIG;
+    const context: RuleContext = { ...ruleContext(config), contextFiles: await contextFiles(opts, io) };
+    const pragmas = !config.disableIgnorePragma;
+    const selected = selectFixRules(opts);
+    const ruleFixed = fixText(source, selected, shown, context, pragmas);
+    let fixed = ruleFixed;
+    if (opts.pinTags) fixed = await pinTags(fixed, shown, opts, io);
     if (opts.pinDigests) fixed = await pinDigests(fixed, shown, opts, io);
     if (opts.suggest === 'multistage') {
       const { suggestMultistage } = await import('./suggest-multistage.js');
@@ -143,22 +212,28 @@ export async function runFix(opts: FixOptions, io: Io): Promise<ExitCode> {
     }
     if (opts.verify) {
       const abs = path.resolve(io.cwd, opts.file);
-      const { verifyFix, renderVerify } = await import('./verify.js');
-      const report = await verifyFix({ before: source, after: fixed, context: path.resolve(io.cwd, opts.context ?? path.dirname(abs)), store: opts.store, env: io.env });
+      const { verifyFix, renderVerify, verifyJson } = await import('./verify.js');
+      const steps: FixStep[] = opts.totalsOnly === true ? [] : fixSteps(source, selected, shown, context, pragmas);
+      // Pinning changes no bytes the builder sees, but it is a change of its own: a step, so the last step is `fixed`.
+      if (steps.length > 0 && fixed !== ruleFixed) steps.push({ rules: ['pin'], text: fixed });
+      const report = await verifyFix({
+        before: source, after: fixed, steps, context: path.resolve(io.cwd, opts.context ?? path.dirname(abs)), store: opts.store, builder: opts.builder, env: io.env,
+      });
       io.stderr.write(renderVerify(report));
       if (!report.afterOk) {
         io.stderr.write(`whittle: the fixed Dockerfile does not build; ${opts.mode === 'write' ? 'file not written' : 'not applied'}: ${report.afterError ?? ''}\n`);
         return 2;
       }
+      if (opts.report !== undefined) await writeNew(path.resolve(io.cwd, opts.report), verifyJson(report, shown));
     }
     if (opts.mode === 'write') {
       if (fixed !== source) await writeAtomically(path.resolve(io.cwd, opts.file), bytes, fixed);
     } else if (opts.mode === 'diff') {
-      io.stdout.write(unifiedDiff(source, fixed, `a/${shown}`, `b/${shown}`));
+      io.stdout.write(unifiedDiff(source, fixed, `a/${shown.replace(/^\/+/, '')}`, `b/${shown.replace(/^\/+/, '')}`));
     } else {
       io.stdout.write(fixed);
     }
-    return remainingFindings(fixed, shown).length > 0 ? 1 : 0;
+    return exitFor(remainingFindings(fixed, shown, config), config);
   } catch (e) {
     if (!(e instanceof WhittleError)) throw e;
     io.stderr.write(`whittle: ${describeError(e)}\n`);

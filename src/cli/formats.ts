@@ -5,3 +5,7 @@ export type InspectFormat = (typeof INSPECT_FORMATS)[number];
 export const CONTEXT_FORMATS = ['tty', 'json', 'markdown'] as const;
 export const ANALYZE_FORMATS = ['tty', 'json', 'markdown', 'sarif', 'junit'] as const;
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
+
+/** Builders `fix --verify` can drive; `auto` takes buildah when installed, else docker. */
+export const BUILDER_KINDS = ['auto', 'buildah', 'docker'] as const;
+export type BuilderKind = (typeof BUILDER_KINDS)[number];

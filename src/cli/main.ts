@@ -11,7 +11,7 @@ import { WhittleError, describeError, err, ok } from '../errors.js';
 import { LINT_FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
-import { ANALYZE_FORMATS, CONTEXT_FORMATS, INSPECT_FORMATS } from './formats.js';
+import { ANALYZE_FORMATS, BUILDER_KINDS, CONTEXT_FORMATS, INSPECT_FORMATS } from './formats.js';
 import { lintFiles } from './lint.js';
 import { setupShellcheck } from './shellcheck.js';
 import { RULES_FORMATS, renderRules, rulesOfOrigin } from './rules.js';
@@ -35,6 +35,15 @@ function buildArgs(pairs: readonly string[]): Record<string, string> {
     out[p.slice(0, eq)] = p.slice(eq + 1);
   }
   return out;
+}
+
+/** The lint config as `lint` resolves it (defaults < file < env < flags), for commands that take fewer flags. */
+async function loadConfig(io: Io, configPath: string | undefined, flagValues: Parameters<typeof configFromFlags>[0]): Promise<Result<LintConfig>> {
+  const flags = configFromFlags(flagValues);
+  if (!flags.ok) return flags;
+  const input = { cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.value, configPath };
+  const parser = configFileExpected(input, readConfigFile) ? (await import('../config/file.js')).parseConfigFile : noConfigFile;
+  return resolveLintConfig(input, readConfigFile, parser);
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -126,16 +135,30 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--ignore <id>', 'never apply this rule\'s fixes (repeatable)', collect, [] as string[])
     .option('--unsafe', 'also apply fixes that can change what the image does (non-root USER)')
     .option('--pin-digests', 'resolve FROM tags to digests through the registry (keeps the tag)')
+    .option('--pin-tags', 'pin untagged and :latest FROM images to the most specific version tag with the same digest (registry)')
     .option('--suggest <kind>', 'print a suggested rewrite (multistage), never applied')
     .option('--verify', 'build before and after with buildah and report size, layers, build time and cache reuse')
     .option('--context <dir>', 'build context for --verify (default: the Dockerfile\'s directory)')
     .option('--store <dir>', 'buildah storage root for --verify, holding local base images (default: a temporary one)')
+    .addOption(new Option('--builder <builder>', 'builder for --verify: buildah, or the docker CLI (buildx when installed) against DOCKER_HOST').choices(BUILDER_KINDS).default('auto' as const))
+    .option('--totals-only', '--verify: skip the per-fix builds, report only before and after')
+    .option('--report <file>', '--verify: also write the measurements as JSON to this file')
+    .option('-c, --config <path>', 'config file (.whittle.yaml or .hadolint.yaml): ignored rules and overrides hold for fixes')
+    .option('--disable-ignore-pragma', 'disregard `# hadolint ignore=` comments')
     .action(async (file, opts) => {
       if (opts.diff === true && opts.write === true) throw new WhittleError('USAGE', '--diff and --write exclude each other');
+      if (opts.verify !== true && (opts.report !== undefined || opts.totalsOnly === true)) throw new WhittleError('USAGE', '--report and --totals-only need --verify');
+      const config = await loadConfig(io, opts.config, { disableIgnorePragma: opts.disableIgnorePragma });
+      if (!config.ok) {
+        io.stderr.write(`whittle: ${describeError(config.error)}\n`);
+        exit = 2;
+        return;
+      }
       const { runFix } = await import('./fix.js');
       exit = await runFix({
+        config: config.value, builder: opts.builder, totalsOnly: opts.totalsOnly === true, report: opts.report,
         file, mode: opts.write === true ? 'write' : opts.diff === true ? 'diff' : 'print', rule: opts.rule, ignore: opts.ignore,
-        unsafe: opts.unsafe === true, pinDigests: opts.pinDigests === true, suggest: opts.suggest, verify: opts.verify === true,
+        unsafe: opts.unsafe === true, pinDigests: opts.pinDigests === true, pinTags: opts.pinTags === true, suggest: opts.suggest, verify: opts.verify === true,
         context: opts.context, store: opts.store,
       }, io);
     });

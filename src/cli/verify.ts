@@ -1,19 +1,39 @@
-// `whittle fix --verify`: build the Dockerfile before and after fixing with buildah, read both images with
-// whittle's own reader, and measure size, layers, build time and how much a source edit rebuilds.
-import { spawn } from 'node:child_process';
+// `whittle fix --verify`: build the Dockerfile before and after fixing with a real builder, read both images with
+// whittle's own reader, and measure size, layers, build time, how much a source edit rebuilds, and what each fix
+// saved (each rule's fixes applied in turn and built, the cache reusing every step before the first change).
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseCreatedBy } from '../analysis/checks/base.js';
+import { hideSecrets } from '../analysis/checks/common.js';
 import { WhittleError } from '../errors.js';
-import { openImage } from '../image/sources/index.js';
+import type { Builder, BuildOutput } from './builders.js';
+import type { BuilderKind } from './formats.js';
+import { chooseBuilder, lastLine } from './builders.js';
+
+/** One step of the fixing: the Dockerfile with the fixes of `rules` (and every earlier step's) applied. */
+export interface FixStep {
+  readonly rules: readonly string[];
+  readonly text: string;
+}
 
 export interface VerifyInput {
   readonly before: string;
   readonly after: string;
+  /** Intermediate Dockerfiles, in order, the last equal to `after`; fewer than two means no per-fix builds. */
+  readonly steps?: readonly FixStep[];
   readonly context: string;
   /** buildah storage root holding the base images; default: a fresh temporary one (bases are pulled). */
   readonly store?: string | undefined;
+  readonly builder?: BuilderKind | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface LayerMeasure {
+  readonly diffId: string;
+  /** The instruction that made it (from history), secrets masked. */
+  readonly by: string;
+  readonly bytes: number;
 }
 
 export interface BuildMeasure {
@@ -21,21 +41,34 @@ export interface BuildMeasure {
   readonly bytes: number;
   readonly layers: number;
   readonly seconds: number;
+  readonly perLayer: readonly LayerMeasure[];
+}
+
+export interface LayerChange {
+  readonly before: { readonly by: string; readonly bytes: number } | null;
+  readonly after: { readonly by: string; readonly bytes: number } | null;
+}
+
+/** What one step's fixes changed, measured against the image of the last step that built. */
+export interface StepMeasure {
+  readonly rules: readonly string[];
+  /** Null when this step's Dockerfile did not build; its change is then counted in the next step that did. */
+  readonly bytes: number | null;
+  readonly saved: number | null;
+  readonly layers: number | null;
+  readonly changed: readonly LayerChange[];
 }
 
 export interface VerifyReport {
+  readonly builder: string;
   readonly before: BuildMeasure;
   readonly after: BuildMeasure | null;
   readonly afterOk: boolean;
   readonly afterError: string | null;
+  /** Per fix step, in order; one step when a single rule changed the file (its figures are the totals). */
+  readonly steps: readonly StepMeasure[];
   /** Steps re-run after one source file changes (before, after); null when no source file could be chosen. */
   readonly probe: { readonly file: string; readonly before: number; readonly after: number } | null;
-}
-
-interface BuildOutput {
-  readonly ok: boolean;
-  readonly output: string;
-  readonly seconds: number;
 }
 
 const SOURCE = /\.(js|mjs|cjs|ts|py|go|rs|java|kt|rb|php|sh|c|cc|cpp|h|html|css)$/;
@@ -43,70 +76,37 @@ const SOURCE = /\.(js|mjs|cjs|ts|py|go|rs|java|kt|rb|php|sh|c|cc|cpp|h|html|css)
 const ARCHIVE = /\.(tgz|tar|gz|bz2|xz|zst|zip|jar|war|whl|png|jpe?g|gif|so|bin)$/i;
 const MANIFEST = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|requirements.*\.txt|Pipfile(\.lock)?|pyproject\.toml|poetry\.lock|go\.(mod|sum)|pom\.xml|Gemfile(\.lock)?|Cargo\.(toml|lock)|composer\.(json|lock))$/;
 
-function exec(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.on('error', (e) => reject(new WhittleError('TOOL', `cannot run ${cmd}: ${e.message}`)));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+async function measure(b: Builder, tag: string, scratch: string, built: BuildOutput): Promise<BuildMeasure> {
+  const image = await b.open(tag, scratch);
+  const perLayer: LayerMeasure[] = [];
+  for (const layer of image.layers) {
+    let bytes = 0;
+    for await (const e of layer.entries()) bytes += e.size;
+    perLayer.push({ diffId: layer.diffId, by: layerText(layer.createdBy), bytes });
+  }
+  return { bytes: perLayer.reduce((n, l) => n + l.bytes, 0), layers: perLayer.length, seconds: built.seconds, perLayer };
 }
 
-/** The last meaningful line of a tool's output, for one-line errors. */
-function lastLine(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  return lines.filter((l) => /error/i.test(l)).pop() ?? lines.pop() ?? 'no output';
+/** What made a layer, as the Dockerfile said it: shell prefix and build-arg prefix dropped, secrets masked. */
+function layerText(createdBy: string | null): string {
+  const parsed = parseCreatedBy(createdBy);
+  const text = hideSecrets(parsed.keyword === null || parsed.keyword === 'RUN' ? parsed.text : `${parsed.keyword} ${parsed.text}`);
+  return text.length > 72 ? `${text.slice(0, 69)}...` : text;
 }
 
-class Buildah {
-  constructor(readonly root: string, readonly runroot: string, readonly env: NodeJS.ProcessEnv, readonly extra: readonly string[]) {}
-
-  private args(rest: readonly string[]): string[] {
-    return ['--storage-driver', 'vfs', '--root', this.root, '--runroot', this.runroot, ...rest];
+/** Layers of `to` that `from` does not have, paired with the ones they replace (by position among the changed). */
+export function changedLayers(from: readonly LayerMeasure[], to: readonly LayerMeasure[]): LayerChange[] {
+  const inTo = new Set(to.map((l) => l.diffId));
+  const inFrom = new Set(from.map((l) => l.diffId));
+  const gone = from.filter((l) => !inTo.has(l.diffId));
+  const made = to.filter((l) => !inFrom.has(l.diffId));
+  const out: LayerChange[] = [];
+  for (let i = 0; i < Math.max(gone.length, made.length); i++) {
+    const a = gone[i];
+    const b = made[i];
+    out.push({ before: a === undefined ? null : { by: a.by, bytes: a.bytes }, after: b === undefined ? null : { by: b.by, bytes: b.bytes } });
   }
-
-  async build(dockerfile: string, context: string, tag: string, cache: boolean): Promise<BuildOutput> {
-    const started = process.hrtime.bigint();
-    const r = await exec('buildah', this.args(['bud', '--isolation', 'chroot', '--layers', ...(cache ? [] : ['--no-cache']), ...this.extra,
-      '-f', dockerfile, '-t', tag, context]), this.env);
-    return { ok: r.code === 0, output: r.output, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-  }
-
-  async run(rest: readonly string[]): Promise<string> {
-    const r = await exec('buildah', this.args(rest), this.env);
-    if (r.code !== 0) throw new WhittleError('TOOL', `buildah ${rest[0] ?? ''} failed: ${lastLine(r.output)}`);
-    return r.output;
-  }
-}
-
-/** Steps of a buildah build that did work (not FROM, not served from the layer cache). */
-export function stepsRerun(output: string): number {
-  let count = 0;
-  let current: string | null = null;
-  const settle = (cached: boolean): void => {
-    if (current !== null && !cached && !/^FROM\b/i.test(current)) count++;
-    current = null;
-  };
-  for (const line of output.split('\n')) {
-    const step = /^STEP \d+\/\d+: (.*)$/.exec(line);
-    if (step !== null) {
-      settle(false);
-      current = step[1] ?? '';
-    } else if (line.startsWith('--> Using cache')) settle(true);
-  }
-  settle(false);
-  return count;
-}
-
-async function measure(b: Buildah, tag: string, dir: string, built: BuildOutput): Promise<BuildMeasure> {
-  await b.run(['push', tag, `oci:${dir}:latest`]);
-  const image = await openImage(`oci:${dir}`);
-  if (!image.ok) throw image.error;
-  let bytes = 0;
-  for (const layer of image.value.layers) for await (const e of layer.entries()) bytes += e.size;
-  return { bytes, layers: image.value.layers.length, seconds: built.seconds };
+  return out;
 }
 
 // A file the build copies that is not a dependency manifest: editing it is the everyday source change.
@@ -148,52 +148,110 @@ async function proxyMounts(env: Readonly<Record<string, string | undefined>>, wo
 
 export async function verifyFix(input: VerifyInput): Promise<VerifyReport> {
   const work = await mkdtemp(path.join(tmpdir(), 'whittle-verify-'));
-  const root = input.store ?? path.join(work, 'root');
-  const runroot = input.store === undefined ? path.join(work, 'runroot') : `${input.store.replace(/\/+$/, '')}.run`;
   const env: NodeJS.ProcessEnv = { ...process.env, ...input.env };
-  const b = new Buildah(root, runroot, env, await proxyMounts(input.env, work));
   const id = `${process.pid}-${Date.now()}`;
-  const tags = [`localhost/whittle-verify-before:${id}`, `localhost/whittle-verify-after:${id}`];
-  const [beforeTag, afterTag] = tags as [string, string];
+  const tags: string[] = [];
+  const tag = (name: string): string => {
+    const t = `localhost/whittle-verify-${name}:${id}`;
+    tags.push(t);
+    return t;
+  };
+  const store = input.store;
+  let b: Builder | null = null;
   try {
-    await writeFile(path.join(work, 'Dockerfile.before'), input.before);
-    await writeFile(path.join(work, 'Dockerfile.after'), input.after);
+    b = await chooseBuilder(input.builder ?? 'auto', { env, store, work, buildahExtra: await proxyMounts(input.env, work) });
+    const builder = b;
+    const dockerfile = async (name: string, text: string): Promise<string> => {
+      const file = path.join(work, `Dockerfile.${name}`);
+      await writeFile(file, text);
+      return file;
+    };
+    const [beforeFile, afterFile] = [await dockerfile('before', input.before), await dockerfile('after', input.after)];
+    const [beforeTag, afterTag] = [tag('before'), tag('after')];
     // Timed builds start cold (one store serves both, and `after` must not reuse what `before` built); they still
-    // leave their layers for the probe.
+    // leave their layers for the per-fix builds and the probe.
     // Builds read a copy of the context: the probe edits a file in it, and buildah's COPY cache also keys on file
     // metadata a copy made later could not reproduce, so every build sees this one copy.
     const ctx = path.join(work, 'context');
     await cp(input.context, ctx, { recursive: true, preserveTimestamps: true });
-    const first = await b.build(path.join(work, 'Dockerfile.before'), ctx, beforeTag, false);
+    const first = await builder.build(beforeFile, ctx, beforeTag, false);
     if (!first.ok) throw new WhittleError('TOOL', `the Dockerfile does not build before fixing: ${lastLine(first.output)}`);
-    const before = await measure(b, beforeTag, path.join(work, 'oci-before'), first);
-    const second = await b.build(path.join(work, 'Dockerfile.after'), ctx, afterTag, false);
-    if (!second.ok) return { before, after: null, afterOk: false, afterError: lastLine(second.output), probe: null };
-    const after = await measure(b, afterTag, path.join(work, 'oci-after'), second);
+    const before = await measure(builder, beforeTag, path.join(work, 'oci-before'), first);
+    const second = await builder.build(afterFile, ctx, afterTag, false);
+    if (!second.ok) return { builder: builder.name, before, after: null, afterOk: false, afterError: lastLine(second.output), steps: [], probe: null };
+    const after = await measure(builder, afterTag, path.join(work, 'oci-after'), second);
+    const steps = await measureSteps(builder, input.steps ?? [], before, after, { work, ctx, tag });
     // Edit one source file (in the copy) and count the steps each build re-runs. Each side sees a different edit,
     // so neither finds the other's probe layers in the cache.
     let probe: VerifyReport['probe'] = null;
     const file = await sourceFile(ctx);
     if (file !== null) {
-      const rebuild = async (side: 'before' | 'after', tag: string): Promise<BuildOutput> => {
+      const rebuild = async (df: string, t: string): Promise<BuildOutput> => {
         await writeFile(path.join(ctx, file), `${await readFile(path.join(ctx, file), 'utf8')}\n`);
-        return b.build(path.join(work, `Dockerfile.${side}`), ctx, tag, true);
+        return builder.build(df, ctx, t, true);
       };
-      const reBefore = await rebuild('before', beforeTag);
-      const reAfter = await rebuild('after', afterTag);
-      if (reBefore.ok && reAfter.ok) probe = { file, before: stepsRerun(reBefore.output), after: stepsRerun(reAfter.output) };
+      // New tags: a moved tag would leave the first image behind in an engine, untagged and never removed.
+      const reBefore = await rebuild(beforeFile, tag('probe-before'));
+      const reAfter = await rebuild(afterFile, tag('probe-after'));
+      if (reBefore.ok && reAfter.ok) probe = { file, before: builder.stepsRerun(reBefore.output), after: builder.stepsRerun(reAfter.output) };
     }
-    return { before, after, afterOk: true, afterError: null, probe };
+    return { builder: builder.name, before, after, afterOk: true, afterError: null, steps, probe };
   } finally {
-    if (input.store !== undefined) await b.run(['rmi', '-f', ...tags]).catch(() => undefined);
+    // A temporary buildah store goes with `work`; a kept store or an engine keeps images, so drop ours.
+    if (b !== null && (b.name !== 'buildah' || store !== undefined)) await b.remove(tags);
     await rm(work, { recursive: true, force: true });
   }
 }
 
+interface StepPlace {
+  readonly work: string;
+  readonly ctx: string;
+  readonly tag: (name: string) => string;
+}
+
+/**
+ * Build every intermediate Dockerfile but the last (that is `after`, already measured) and charge each step with
+ * the difference from the last step that built. With one step there is nothing to split: it gets the totals.
+ */
+async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace): Promise<StepMeasure[]> {
+  const out: StepMeasure[] = [];
+  let previous = before;
+  let carried: string[] = [];
+  for (const [i, step] of steps.entries()) {
+    const rules = [...carried, ...step.rules];
+    let current: BuildMeasure | null = after;
+    if (i < steps.length - 1) {
+      const file = path.join(at.work, `Dockerfile.step${i + 1}`);
+      await writeFile(file, step.text);
+      const t = at.tag(`step${i + 1}`);
+      const built = await b.build(file, at.ctx, t, true);
+      current = built.ok ? await measure(b, t, path.join(at.work, `oci-step${i + 1}`), built) : null;
+      // Each step's export is only read once; vfs layouts are big.
+      await rm(path.join(at.work, `oci-step${i + 1}`), { recursive: true, force: true });
+    }
+    if (current === null) {
+      out.push({ rules: step.rules, bytes: null, saved: null, layers: null, changed: [] });
+      carried = rules;
+      continue;
+    }
+    out.push({ rules, bytes: current.bytes, saved: previous.bytes - current.bytes, layers: current.layers, changed: changedLayers(previous.perLayer, current.perLayer) });
+    previous = current;
+    carried = [];
+  }
+  return out;
+}
+
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+const signedMb = (n: number): string => `${n > 0 ? '-' : n < 0 ? '+' : ''}${mb(Math.abs(n))}`;
+
+function describeChange(c: LayerChange): string {
+  if (c.before !== null && c.after !== null) return `${c.after.by}: ${mb(c.before.bytes)} -> ${mb(c.after.bytes)}`;
+  if (c.before !== null) return `${c.before.by}: ${mb(c.before.bytes)} -> gone`;
+  return `${c.after?.by ?? ''}: new, ${mb(c.after?.bytes ?? 0)}`;
+}
 
 export function renderVerify(r: VerifyReport): string {
-  const lines = [`verify: before: ${mb(r.before.bytes)} in ${r.before.layers} layers, built in ${r.before.seconds.toFixed(1)} s`];
+  const lines = [`verify: builder: ${r.builder}`, `verify: before: ${mb(r.before.bytes)} in ${r.before.layers} layers, built in ${r.before.seconds.toFixed(1)} s`];
   if (r.after === null) {
     lines.push('verify: after: the fixed Dockerfile failed to build');
   } else {
@@ -201,6 +259,35 @@ export function renderVerify(r: VerifyReport): string {
     const saved = r.before.bytes - r.after.bytes;
     lines.push(`verify: saved:  ${saved} bytes (${mb(saved)}, ${r.before.bytes === 0 ? 0 : ((100 * saved) / r.before.bytes).toFixed(1)}%)`);
   }
+  for (const s of r.steps) {
+    const who = s.rules.join('+');
+    if (s.saved === null) {
+      lines.push(`verify: fix ${who}: did not build on its own; counted with the next fix`);
+      continue;
+    }
+    lines.push(`verify: fix ${who}: saved ${s.saved} bytes (${signedMb(s.saved)}), ${s.layers ?? 0} layers`);
+    for (const c of s.changed) lines.push(`verify:   ${describeChange(c)}`);
+  }
   if (r.probe !== null) lines.push(`verify: after editing ${r.probe.file}: ${r.probe.before} steps re-run before the fix, ${r.probe.after} after`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The measurements as JSON (`fix --verify --report FILE`): bytes, layers and seconds as measured, per step too. */
+export function verifyJson(r: VerifyReport, file: string): string {
+  const side = (m: BuildMeasure): object => ({ bytes: m.bytes, layers: m.layers, buildSeconds: Number(m.seconds.toFixed(3)), perLayer: m.perLayer.map(({ by, bytes }) => ({ createdBy: by, bytes })) });
+  return `${JSON.stringify({
+    file,
+    builder: r.builder,
+    before: side(r.before),
+    after: r.after === null ? null : side(r.after),
+    savedBytes: r.after === null ? null : r.before.bytes - r.after.bytes,
+    fixes: r.steps.map((s) => ({
+      rules: s.rules,
+      bytes: s.bytes,
+      savedBytes: s.saved,
+      layers: s.layers,
+      changedLayers: s.changed.map((c) => ({ before: c.before && { createdBy: c.before.by, bytes: c.before.bytes }, after: c.after && { createdBy: c.after.by, bytes: c.after.bytes } })),
+    })),
+    cacheProbe: r.probe === null ? null : { editedFile: r.probe.file, stepsRerunBefore: r.probe.before, stepsRerunAfter: r.probe.after },
+  }, null, 2)}\n`;
 }

@@ -29,7 +29,8 @@ function isUrl(src: string): boolean {
 // git remote (`git@host:repo`) or any other scheme is something only ADD can fetch.
 function fix(df: Dockerfile, ins: Instruction): readonly TextEdit[] | undefined {
   const sources = ins.copy?.sources ?? [];
-  const plainLocal = sources.every((s) => !s.includes('$') && !s.includes('://') && !s.startsWith('git@'));
+  // One archive among other sources still gets unpacked by ADD: COPY would ship the archive instead.
+  const plainLocal = sources.every((s) => !s.includes('$') && !s.includes('://') && !s.startsWith('git@') && !isArchive(s));
   if (!plainLocal || ins.flags.some((f) => !COPY_FLAGS.has(f.name))) return undefined;
   const keyword = df.source.slice(ins.span.start, ins.span.start + 3);
   if (keyword.toUpperCase() !== 'ADD') return undefined;

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { UNSAFE_RULES } from '../cli/fix.js';
 import { rules } from './index.js';
 import { CATEGORIES, ORIGINS } from './rule.js';
 import type { Rule } from './rule.js';
@@ -30,6 +31,11 @@ for (const rule of rules) {
     assert.ok(existsSync(docs), `docs/rules/${rule.id}.md exists`);
     const text = readFileSync(docs, 'utf8');
     assert.match(text, /```dockerfile[\s\S]+```[\s\S]+```dockerfile[\s\S]+```/, 'docs show a bad and a good example');
+    // What `whittle fix` does is documented exactly where it does something.
+    assert.equal(/^## Fix$/m.test(text), rule.fixable, rule.fixable ? 'a fixable rule documents its fix under `## Fix`' : 'only a fixable rule has a `## Fix` section');
+    const fix = text.split(/^## Fix$/m)[1]?.split(/^## /m)[0] ?? '';
+    if (rule.fixable && UNSAFE_RULES.includes(rule.id)) assert.match(fix, /--unsafe/, 'an unsafe fix says it needs --unsafe');
+    else if (rule.fixable) assert.match(fix, /In the default set/, 'a safe fix says it is in the default set');
     assert.ok((CATEGORIES as readonly string[]).includes(rule.category));
     assert.ok((ORIGINS as readonly string[]).includes(rule.origin));
     assert.ok(rule.title.length > 0);

@@ -104,6 +104,7 @@ import { wh109 } from './wh109-package-upgrade.js';
 import { wh110 } from './wh110-recursive-chown-after-copy.js';
 import { wh111 } from './wh111-unused-stage.js';
 import { wh112 } from './wh112-unused-arg.js';
+import { wh113 } from './wh113-node-dev-deps-in-final-stage.js';
 import { wh200 } from './wh200-copy-all-before-install.js';
 import { wh201 } from './wh201-no-manifest-copy.js';
 import { wh202 } from './wh202-cache-mount-opportunity.js';
@@ -231,6 +232,7 @@ export const rules: readonly Rule[] = [
   wh110,
   wh111,
   wh112,
+  wh113,
   wh200,
   wh201,
   wh202,

@@ -27,6 +27,7 @@ export const SIZE = Object.freeze({
   npmCache: est(TYPICAL_NODE_MODULES_MB * 0.4, `~/.npm/_cacache holds the packed tarballs, ~40% of a typical ${TYPICAL_NODE_MODULES_MB} MB node_modules`),
   pnpmStore: est(TYPICAL_NODE_MODULES_MB * 0.9, 'the pnpm content-addressed store holds unpacked files, close to the size of node_modules'),
   yarnCache: est(TYPICAL_NODE_MODULES_MB * 0.4, `yarn's zip cache, ~40% of a typical ${TYPICAL_NODE_MODULES_MB} MB node_modules`),
+  nodeDevDeps: est(TYPICAL_NODE_MODULES_MB * 0.5, `devDependencies (compiler, bundler, test runner, linters): typically about half of a ${TYPICAL_NODE_MODULES_MB} MB node_modules`),
   pipCache: est(TYPICAL_SITE_PACKAGES_MB * 0.35, `~/.cache/pip keeps the downloaded wheels, ~35% of a typical ${TYPICAL_SITE_PACKAGES_MB} MB site-packages`),
   gemDocs: est(TYPICAL_GEMS_MB * 0.3, `ri/rdoc documentation, ~30% of a typical ${TYPICAL_GEMS_MB} MB of installed gems`),
   gemCache: est(TYPICAL_GEMS_MB * 0.25, `the .gem archives kept under $GEM_HOME/cache, ~25% of a typical ${TYPICAL_GEMS_MB} MB of gems`),

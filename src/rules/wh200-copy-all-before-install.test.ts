@@ -13,6 +13,9 @@ runRuleTests(wh200, {
       output: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .', name: 'fix: pip -r names its manifest' },
     { code: 'FROM golang:1.22\nCOPY . /src\nRUN go mod download', findings: [{ line: 2 }], context: { contextFiles: ['go.mod'] },
       output: 'FROM golang:1.22\nCOPY go.mod /src/\nRUN go mod download\nCOPY . /src', name: 'fix: a missing lock file is not copied' },
+    // The CLI lists the context with its .dockerignore applied: an ignored package-lock.json is absent here.
+    { code: 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci', findings: [{ line: 3 }], context: { contextFiles: ['.dockerignore', 'package.json', 'server.js'] },
+      output: 'FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY . .', name: 'fix: a lock file left out of the context is not copied' },
     { code: 'FROM golang:1.22\nCOPY . /src\nRUN go mod download\n', findings: [{ line: 2 }], context: { contextFiles: ['main.go'] },
       output: null, name: 'no fix: the manifest is not in the context' },
     { code: 'FROM node:20-slim\nCOPY . .\nRUN npm ci && npm run build', findings: [{ line: 2 }], context: { contextFiles: ['package.json'] },

@@ -1,6 +1,6 @@
 // `whittle fix` end to end without a builder: print, diff, write (atomically, or not at all), rule selection, bad input, --pin-digests.
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -46,7 +46,8 @@ test('stdin is read with "-"', async () => {
 test('--diff prints a unified diff of the same change', async () => {
   const p = await file('diff.Dockerfile', SLOPPY);
   const r = await runCli(['fix', '--diff', p]);
-  assert.equal(r.stdout, unifiedDiff(SLOPPY, FIXED, `a/${p}`, `b/${p}`));
+  // git's style: `a/` + the path without its leading slash.
+  assert.equal(r.stdout, unifiedDiff(SLOPPY, FIXED, `a${p}`, `b${p}`));
   assert.match(r.stdout, /^--- a\/.*\n\+\+\+ b\/.*\n@@ -1,4 \+1,5 @@\n FROM debian:12\n-RUN apt-get update\n-RUN apt-get install -y curl\n-ADD/);
 });
 
@@ -118,6 +119,27 @@ test('--rule picks fixes, --ignore drops them, and ignore pragmas hold', async (
   assert.equal(without.stdout, 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\nCOPY app.conf /etc/app.conf\n');
   const pragma = 'FROM debian:12\n# hadolint ignore=DL3020\nADD app.conf /etc/app.conf\n';
   assert.equal((await runCli(['fix', '-'], { stdin: pragma })).stdout, pragma);
+});
+
+test('config files hold for fixes: ignored rules and `ignore` overrides are not fixed, the exit follows the threshold', async () => {
+  const project = join(dir, 'configured');
+  await mkdir(project, { recursive: true });
+  await writeFile(join(project, 'Dockerfile'), SLOPPY);
+  await writeFile(join(project, '.whittle.yaml'), 'ignore:\n  - DL3020\noverride:\n  ignore:\n    - DL3015\nfailureThreshold: error\n');
+  const r = await runCli(['fix', 'Dockerfile'], { cwd: project, env: { PATH: process.env.PATH, HOME: project } });
+  assert.equal(r.stdout, 'FROM debian:12\nRUN apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\nADD app.conf /etc/app.conf\n', r.stderr);
+  // Only warnings and below remain; the config's threshold is error.
+  assert.equal(r.exit, 0, r.stderr);
+  // The command line wins over the file.
+  const named = await runCli(['fix', '--rule', 'DL3020', 'Dockerfile'], { cwd: project, env: { PATH: process.env.PATH, HOME: project } });
+  assert.equal(named.stdout, SLOPPY.replace('ADD app.conf', 'COPY app.conf'));
+  const bad = await runCli(['fix', '--config', join(project, 'nope.yaml'), 'Dockerfile'], { cwd: project, env: { PATH: process.env.PATH, HOME: project } });
+  assert.equal(bad.exit, 2);
+  assert.equal(bad.stdout, '');
+  assert.match(bad.stderr, /^whittle: .*nope\.yaml.*\n$/);
+  const pragma = 'FROM debian:12\n# hadolint ignore=DL3020\nADD app.conf /etc/app.conf\n';
+  assert.equal((await runCli(['fix', '--disable-ignore-pragma', '-'], { stdin: pragma })).stdout, pragma.replace('ADD', 'COPY'));
+  assert.equal((await runCli(['fix', '--report', 'x.json', '-'], { stdin: pragma })).exit, 2);
 });
 
 test('the non-root USER (WH304) is added only with --unsafe or by name, before the trailing CMD', async () => {

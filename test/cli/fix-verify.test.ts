@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { after, test } from 'node:test';
-import { stepsRerun } from '../../src/cli/verify.js';
-import { BASES, storeWithBases } from '../fixtures/bases.js';
-import { requireTools, run } from '../fixtures/registry.js';
+import { BASES, baseArchive, storeWithBases } from '../fixtures/bases.js';
+import { requireTools, run, startPodman } from '../fixtures/registry.js';
 import { runCli } from './helpers.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'whittle-fix-verify-'));
@@ -37,6 +36,19 @@ async function verify(root: string, dockerfile: string, extra: readonly string[]
   return { ...r, saved: saved === null ? Number.NaN : Number(saved[1]), layers: [layers[0] ?? 0, layers[1] ?? 0] };
 }
 
+interface VerifyJson {
+  readonly builder: string;
+  readonly savedBytes: number;
+  readonly before: { readonly bytes: number; readonly layers: number };
+  readonly after: { readonly bytes: number; readonly layers: number };
+  readonly fixes: readonly {
+    readonly rules: readonly string[];
+    readonly savedBytes: number | null;
+    readonly changedLayers: readonly { readonly before: { createdBy: string; bytes: number } | null; readonly after: { createdBy: string; bytes: number } | null }[];
+  }[];
+  readonly cacheProbe: { readonly editedFile: string; readonly stepsRerunBefore: number; readonly stepsRerunAfter: number } | null;
+}
+
 async function context(name: string, files: Readonly<Record<string, string>>): Promise<string> {
   const ctx = join(dir, name);
   await mkdir(ctx, { recursive: true });
@@ -44,10 +56,6 @@ async function context(name: string, files: Readonly<Record<string, string>>): P
   return join(ctx, 'Dockerfile');
 }
 
-test('stepsRerun counts the steps buildah did not take from its cache, FROM aside', () => {
-  const out = 'STEP 1/4: FROM x\nSTEP 2/4: RUN a\n--> Using cache 1234\nSTEP 3/4: COPY . .\n--> abc\nSTEP 4/4: CMD ["x"]\nCOMMIT y\n';
-  assert.equal(stepsRerun(out), 2);
-});
 
 test('busybox-static on scratch (no Alpine rootfs here): merging a RUN into the one whose file it deletes shrinks the image', async (t) => {
   const root = await ready(t);
@@ -68,11 +76,25 @@ test('Debian and apt: lists removed and recommends skipped in the installing lay
   const root = await ready(t);
   if (root === null) return;
   const file = await context('apt', { Dockerfile: `FROM ${BASES.debian}\nRUN apt-get update\nRUN apt-get install -y bzip2\n` });
-  const r = await verify(root, file, ['--diff']);
+  const json = join(dir, 'apt-report.json');
+  const r = await verify(root, file, ['--diff', '--report', json]);
   t.diagnostic(r.stderr);
   assert.match(r.stdout, /\+ {4}&& rm -rf \/var\/lib\/apt\/lists\/\*/);
   assert.ok(r.saved > 5_000_000, r.stderr);
   assert.ok(r.layers[1] < r.layers[0], r.stderr);
+  // Per fix: each rule's fixes built in turn. DL3009's cleanup needs the merged RUN, so it comes after DL3059.
+  const report = JSON.parse(await readFile(json, 'utf8')) as VerifyJson;
+  assert.deepEqual(report.fixes.map((f) => f.rules), [['DL3015'], ['DL3059'], ['DL3009']]);
+  assert.equal(report.fixes.reduce((n, f) => n + (f.savedBytes ?? 0), 0), report.savedBytes);
+  const cleanup = report.fixes[2];
+  assert.ok(cleanup !== undefined && (cleanup.savedBytes ?? 0) > 5_000_000, JSON.stringify(cleanup));
+  // The bytes are charged to the layer that shrank: the merged apt RUN, before and after the cleanup.
+  assert.equal(cleanup.changedLayers.length, 1);
+  const [layer] = cleanup.changedLayers;
+  assert.match(layer?.after?.createdBy ?? '', /^apt-get update && apt-get install --no-install-recommends -y bzip2/);
+  assert.equal((layer?.before?.bytes ?? 0) - (layer?.after?.bytes ?? 0), cleanup.savedBytes);
+  assert.match(r.stderr, /verify: fix DL3009: saved \d+ bytes \(-\d+\.\d MB\), 2 layers\nverify: {3}apt-get update && .*: \d+\.\d MB -> \d+\.\d MB\n/);
+  assert.equal(report.builder, 'buildah');
 });
 
 test('a Node app: the npm cache cleared in the installing RUN shrinks the image', async (t) => {
@@ -119,4 +141,41 @@ test('a build that fails before fixing: one-line error, exit 2, file untouched',
   assert.equal(r.exit, 2);
   assert.match(r.stderr, /^whittle: the Dockerfile does not build before fixing: .+\n$/);
   assert.equal(await readFile(file, 'utf8'), text);
+});
+
+test('the docker CLI as the builder, against an engine socket (podman system service): built, read back through the engine, measured', async (t) => {
+  if (!(await requireTools(t, 'docker', 'podman', 'buildah', 'debootstrap', 'dpkg-deb', 'apt-get', 'tar'))) return;
+  // podman refuses a runroot path longer than 50 characters.
+  const short = await mkdtemp(join(tmpdir(), 'wh-podman-'));
+  t.after(() => rm(short, { recursive: true, force: true }));
+  const podman = await startPodman(short);
+  t.after(() => podman.stop());
+  const loaded = await run('podman', [...podman.storage, 'load', '-i', await baseArchive('busybox')]);
+  const id = /sha256:([0-9a-f]{64})/.exec(loaded)?.[1] ?? '';
+  await run('podman', [...podman.storage, 'tag', id, BASES.busybox]);
+  // No RUN: podman's service runs RUN steps with crun, which this machine's cgroup setup refuses; COPY and metadata
+  // steps still go through the engine's builder and its layer cache.
+  const file = await context('docker', {
+    Dockerfile: `FROM ${BASES.busybox}\nADD app.sh /app.sh\nCOPY data.txt /data.txt\nCMD sh /app.sh\n`,
+    'app.sh': 'echo hi\n',
+    'data.txt': 'x'.repeat(100_000),
+  });
+  const json = join(dir, 'docker-report.json');
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_HOST: `unix://${podman.socket}` };
+  const r = await runCli(['fix', '--verify', '--builder', 'docker', '--report', json, file], { env });
+  t.diagnostic(r.stderr);
+  assert.equal(r.stdout, `FROM ${BASES.busybox}\nCOPY app.sh /app.sh\nCOPY data.txt /data.txt\nCMD ["sh", "/app.sh"]\n`);
+  const report = JSON.parse(await readFile(json, 'utf8')) as VerifyJson;
+  assert.equal(report.builder, 'docker');
+  // The base's busybox and the two files; the fixes change no bytes, and the report says so per fix.
+  assert.equal(report.before.layers, 3);
+  assert.ok(report.before.bytes > 100_000, JSON.stringify(report.before));
+  assert.equal(report.savedBytes, 0);
+  assert.deepEqual(report.fixes.map((f) => [f.rules, f.savedBytes]), [[['DL3020'], 0], [['DL3025'], 0]]);
+  // Editing app.sh re-runs its COPY and the two steps after it, on both sides.
+  assert.deepEqual(report.cacheProbe, { editedFile: 'app.sh', stepsRerunBefore: 3, stepsRerunAfter: 3 });
+  // Every image the run made is gone from the engine; the base stays.
+  const images = await run('podman', [...podman.storage, 'images', '--format', '{{.Repository}}:{{.Tag}}']);
+  assert.doesNotMatch(images, /whittle-verify/);
+  assert.match(images, /localhost\/busybox:static/);
 });

@@ -7,7 +7,7 @@ import { WhittleError, err, ok } from '../../errors.js';
 import type { Result, Where } from '../../errors.js';
 import { imageFromParts } from '../assemble.js';
 import { digestOf } from '../blob.js';
-import { MANIFEST_ACCEPT, parseDocument, parsePlatform, selectManifest } from '../manifest.js';
+import { MANIFEST_ACCEPT, isDigest, parseDocument, parsePlatform, selectManifest } from '../manifest.js';
 import type { Descriptor, Manifest } from '../manifest.js';
 import type { Digest, Image, OpenOptions, Opener, Platform } from '../model.js';
 import { defaultCacheDir, openBlobCache, verifyStream } from '../registry/cache.js';
@@ -184,9 +184,14 @@ class Session {
    * 2xx (or 404) response, or an error that says which registry and repository refused.
    */
   async get(path: string, headers: Record<string, string>, blob?: Digest): Promise<Result<HttpResponse>> {
+    return this.request('GET', path, headers, blob);
+  }
+
+  /** `get` with another method: HEAD asks a manifest's digest without its body (and, on Docker Hub, without counting a pull). */
+  async request(method: 'GET' | 'HEAD', path: string, headers: Record<string, string>, blob?: Digest): Promise<Result<HttpResponse>> {
     let challenged = false;
     for (;;) {
-      const res = await this.send(path, headers, blob);
+      const res = await this.send(method, path, headers, blob);
       if (!res.ok) return res;
       const { status } = res.value;
       // A refusal from blob storage behind a redirect is not the registry's auth: the caller reports it.
@@ -210,7 +215,7 @@ class Session {
   }
 
   /** Send, retrying 408/429/5xx and dropped connections with doubling, jittered waits (Retry-After honoured up to 30 s). */
-  private async send(path: string, headers: Record<string, string>, blob?: Digest): Promise<Result<HttpResponse>> {
+  private async send(method: 'GET' | 'HEAD', path: string, headers: Record<string, string>, blob?: Digest): Promise<Result<HttpResponse>> {
     const retries = this.options.retries ?? 4;
     const delay = this.options.retryDelayMs ?? 250;
     let lastProblem = '';
@@ -220,7 +225,7 @@ class Session {
       if (!base.ok) return base;
       const auth: Record<string, string> = this.authorization ? { authorization: this.authorization } : {};
       try {
-        const res = await this.http.request(new URL(path, base.value), { headers: { ...headers, ...auth } });
+        const res = await this.http.request(new URL(path, base.value), { method, headers: { ...headers, ...auth } });
         if (!RETRY_STATUS.has(res.status) || attempt === retries) return ok(res);
         lastProblem = `HTTP ${res.status}`;
         const after = Number(res.headers['retry-after']);
@@ -353,7 +358,7 @@ class Session {
 }
 
 /** Fetch a manifest (or index) by tag or digest; a digest reference is verified against the bytes. */
-async function fetchManifest(session: Session, ref: RegistryRef, reference: string, where: Where): Promise<Result<{ bytes: Buffer; digest: Digest }>> {
+async function fetchManifest(session: Session, ref: RegistryRef, reference: string, where: Where): Promise<Result<{ bytes: Buffer; digest: Digest; sentDigest: string | null }>> {
   const repoPath = `/v2/${ref.repository}/manifests/${reference}`;
   const res = await session.get(repoPath, { accept: MANIFEST_ACCEPT });
   if (!res.ok) return res;
@@ -374,7 +379,8 @@ async function fetchManifest(session: Session, ref: RegistryRef, reference: stri
   if (reference.includes(':') && /^sha(256|512):/.test(reference) && digest !== reference) {
     return err(new WhittleError('DIGEST_MISMATCH', `${ref.registry} sent manifest bytes with digest ${digest} for ${reference}`, { ...where, blob: reference }));
   }
-  return ok({ bytes, digest });
+  const sent = res.value.headers['docker-content-digest'];
+  return ok({ bytes, digest, sentDigest: typeof sent === 'string' ? sent.trim() : null });
 }
 
 interface Puller {
@@ -557,4 +563,132 @@ export async function openRegistryImage(text: string, options: OpenOptions & Reg
     openBlob: (d: Descriptor) => blobOpener(puller, d),
     where,
   });
+}
+
+/** How a tag listing pages: `pageSize` asks for pages of that many (`?n=`); `maxTags` bounds the whole list. */
+export interface TagListOptions {
+  readonly pageSize?: number;
+  readonly maxTags?: number;
+}
+
+const TAGS_PAGE_LIMIT = 4 * 1024 * 1024;
+const MAX_TAGS = 10_000;
+
+/** One repository's tags and manifest digests over one session (one login, one token), for pinning FROM lines. */
+export interface RegistryRepository {
+  readonly ref: RegistryRef;
+  /** The tags in the registry's order, following `Link: <…>; rel="next"` pages, at most `maxTags` (default 10,000). */
+  tags(options?: TagListOptions): Promise<Result<string[]>>;
+  /** The digest a tag names; for a multi-platform image, the index's own digest (what a pin must name). */
+  digest(reference: string): Promise<Result<Digest>>;
+}
+
+/**
+ * The `rel="next"` target of a Link header (RFC 8288) as a path on the same registry, or null on the last page.
+ * A link to another origin is not followed: the session's credentials would go with it.
+ */
+export function nextPageLink(header: string | readonly string[] | undefined, current: URL): string | null {
+  const text = Array.isArray(header) ? header.join(', ') : (header as string | undefined) ?? '';
+  for (const part of text.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>(.*)$/s.exec(part);
+    const rel = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(m?.[2] ?? '')?.[1] ?? '';
+    if (m?.[1] === undefined || !rel.toLowerCase().split(/\s+/).includes('next')) continue;
+    let next: URL;
+    try {
+      next = new URL(m[1], current);
+    } catch {
+      return null;
+    }
+    return next.origin === current.origin ? `${next.pathname}${next.search}` : null;
+  }
+  return null;
+}
+
+async function tagList(session: Session, ref: RegistryRef, options: TagListOptions, where: Where): Promise<Result<string[]>> {
+  const max = options.maxTags ?? MAX_TAGS;
+  const tags = new Set<string>();
+  const visited = new Set<string>();
+  let path: string | null = `/v2/${ref.repository}/tags/list${options.pageSize !== undefined ? `?n=${options.pageSize}` : ''}`;
+  // A registry that links a page to itself, or sends empty pages, must not keep us here.
+  while (path !== null && tags.size < max && !visited.has(path)) {
+    visited.add(path);
+    const res = await session.get(path, { accept: 'application/json' });
+    if (!res.ok) return res;
+    const { status, body, headers, url } = res.value;
+    if (status !== 200) {
+      const m = await registryMessage(res.value);
+      if (status === 404) return err(new WhittleError('NOT_FOUND', `${ref.registry} has no repository ${ref.repository}`, where));
+      return err(new WhittleError('REGISTRY', `${ref.registry} answered HTTP ${status} for the tags of ${ref.repository}${m ? ` (${m.message})` : ''}`, where));
+    }
+    const bytes = await readAll(body, TAGS_PAGE_LIMIT);
+    let page: unknown;
+    try {
+      page = bytes === null ? undefined : (JSON.parse(bytes.toString('utf8')) as { tags?: unknown }).tags;
+    } catch {
+      page = undefined;
+    }
+    // A repository with no tags left answers `"tags": null`.
+    if (page === null) break;
+    if (!Array.isArray(page) || !page.every((t): t is string => typeof t === 'string')) {
+      return err(new WhittleError('REGISTRY', `${ref.registry} sent a tag list for ${ref.repository} that is not {"tags": [...]}${bytes === null ? ' (over 4 MiB)' : ''}`, where));
+    }
+    const before = tags.size;
+    for (const t of page) if (tags.size < max) tags.add(t);
+    if (tags.size === before) break;
+    path = nextPageLink(headers.link, url);
+  }
+  return ok([...tags]);
+}
+
+/** HEAD the manifest for its Docker-Content-Digest; without one (or on an error) GET it and hash the bytes. */
+async function manifestDigest(session: Session, ref: RegistryRef, reference: string, where: Where): Promise<Result<Digest>> {
+  const head = await session.request('HEAD', `/v2/${ref.repository}/manifests/${reference}`, { accept: MANIFEST_ACCEPT });
+  if (!head.ok) return head;
+  head.value.body.resume();
+  const header = head.value.headers['docker-content-digest'];
+  const sent = typeof header === 'string' ? header.trim() : undefined;
+  const byDigest = isDigest(reference);
+  if (head.value.status === 200 && isDigest(sent)) {
+    if (byDigest && sent !== reference) return err(new WhittleError('DIGEST_MISMATCH', `${ref.registry} answered digest ${sent} for ${reference}`, { ...where, blob: reference }));
+    return ok(sent);
+  }
+  // A 404's reason (no tag, or no repository) is only in a body; so is a digest a registry does not send on HEAD.
+  const got = await fetchManifest(session, ref, reference, where);
+  if (!got.ok) return got;
+  const { bytes, digest, sentDigest } = got.value;
+  if (isDigest(sentDigest)) {
+    const computed = sentDigest.startsWith('sha512:') ? digestOf(bytes, 'sha512') : digest;
+    if (computed !== sentDigest) return err(new WhittleError('DIGEST_MISMATCH', `${ref.registry} sent manifest bytes with digest ${computed} but named them ${sentDigest}`, { ...where, blob: sentDigest }));
+    return ok(sentDigest);
+  }
+  return ok(digest);
+}
+
+/** A repository's tags and digests through one session; the reference's tag or digest is ignored. */
+export async function openRepository(text: string, options: RegistryOptions): Promise<Result<RegistryRepository>> {
+  const parsed = parseReference(text.replace(/^(?:registry:|docker:\/\/)/, ''));
+  if (!parsed.ok) return parsed;
+  const ref = parsed.value;
+  const where: Where = { ref: `registry:${ref.registry}/${ref.repository}` };
+  // Tags and digests never read a blob: no cache directory is made.
+  const setup = await setUp(ref, { ...options, cacheDir: null }, where);
+  if (!setup.ok) return setup;
+  const { session } = setup.value;
+  return ok({
+    ref,
+    tags: (o = {}) => tagList(session, ref, o, where),
+    digest: (reference) => manifestDigest(session, ref, reference, { ref: `registry:${ref.registry}/${ref.repository}${isDigest(reference) ? '@' : ':'}${reference}` }),
+  });
+}
+
+/** Every tag of the reference's repository (GET /v2/<name>/tags/list, paged), at most `maxTags`. */
+export async function listTags(text: string, options: RegistryOptions & TagListOptions): Promise<Result<string[]>> {
+  const repo = await openRepository(text, options);
+  return repo.ok ? repo.value.tags(options) : repo;
+}
+
+/** The digest the reference's tag names right now; an index's own digest for a multi-platform image. */
+export async function resolveDigest(text: string, options: RegistryOptions): Promise<Result<Digest>> {
+  const repo = await openRepository(text, options);
+  return repo.ok ? repo.value.digest(manifestReference(repo.value.ref)) : repo;
 }

@@ -1,0 +1,48 @@
+// fix's pure parts: the steps --verify builds one by one, rule selection under a config file, layer pairing.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_LINT_CONFIG } from '../config/config.js';
+import { fixSteps, fixText, selectFixRules } from './fix.js';
+import { changedLayers } from './verify.js';
+
+const SLOPPY = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\nADD a.conf /etc/a.conf\n';
+const ids = (rules: readonly { id: string }[]): string[] => rules.map((r) => r.id);
+
+test('fixSteps: one step per rule that changes something, a fix made possible by another comes after it, the last step is the whole fix', () => {
+  const rules = selectFixRules({ rule: [], ignore: [], unsafe: false });
+  const steps = fixSteps(SLOPPY, rules);
+  assert.deepEqual(steps.map((s) => s.rules), [['DL3015'], ['DL3020'], ['DL3059'], ['DL3009']]);
+  assert.equal(steps.at(-1)?.text, fixText(SLOPPY, rules));
+  // Each step keeps what the earlier ones did.
+  assert.match(steps[1]?.text ?? '', /--no-install-recommends[^]*COPY a\.conf/);
+  assert.doesNotMatch(steps[2]?.text ?? '', /rm -rf/);
+  assert.match(steps[3]?.text ?? '', /rm -rf \/var\/lib\/apt\/lists/);
+});
+
+test('fixSteps: nothing to fix, no steps; one rule, one step', () => {
+  const rules = selectFixRules({ rule: [], ignore: [], unsafe: false });
+  assert.deepEqual(fixSteps('FROM scratch\nCOPY a /a\n', rules), []);
+  assert.deepEqual(fixSteps(SLOPPY, selectFixRules({ rule: ['DL3020'], ignore: [], unsafe: false })).map((s) => s.rules), [['DL3020']]);
+});
+
+test('selectFixRules: a config file\'s ignore list and `ignore` overrides drop fixes, unless --rule names them', () => {
+  const config = { ...DEFAULT_LINT_CONFIG, ignored: ['DL3020'], overrides: { DL3015: 'ignore' as const, DL3059: 'error' as const } };
+  const chosen = ids(selectFixRules({ rule: [], ignore: [], unsafe: false, config }));
+  assert.ok(!chosen.includes('DL3020') && !chosen.includes('DL3015'), chosen.join());
+  assert.ok(chosen.includes('DL3059') && chosen.includes('DL3009'), chosen.join());
+  assert.deepEqual(ids(selectFixRules({ rule: ['DL3020'], ignore: [], unsafe: false, config })), ['DL3020']);
+  // An alias in the config file counts as the rule (BuildKit's name for DL3025).
+  const byAlias = ids(selectFixRules({ rule: [], ignore: [], unsafe: false, config: { ...DEFAULT_LINT_CONFIG, ignored: ['JSONArgsRecommended'] } }));
+  assert.ok(!byAlias.includes('DL3025'), byAlias.join());
+});
+
+test('changedLayers pairs the layers one image has and the other lacks, by position; shared layers are left out', () => {
+  const base = { diffId: 'sha256:b', by: 'base', bytes: 100 };
+  const a = [base, { diffId: 'sha256:1', by: 'RUN a', bytes: 50 }, { diffId: 'sha256:2', by: 'RUN b', bytes: 20 }];
+  const b = [base, { diffId: 'sha256:3', by: 'RUN a && b', bytes: 30 }];
+  assert.deepEqual(changedLayers(a, b), [
+    { before: { by: 'RUN a', bytes: 50 }, after: { by: 'RUN a && b', bytes: 30 } },
+    { before: { by: 'RUN b', bytes: 20 }, after: null },
+  ]);
+  assert.deepEqual(changedLayers(b, b), []);
+});
