@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_LINT_CONFIG } from '../config/config.js';
 import { fixSteps, fixText, selectFixRules } from './fix.js';
-import { changedLayers } from './verify.js';
+import { changedLayers, filesystemRecipe } from './verify.js';
 
 const SLOPPY = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\nADD a.conf /etc/a.conf\n';
 const ids = (rules: readonly { id: string }[]): string[] => rules.map((r) => r.id);
@@ -45,4 +45,20 @@ test('changedLayers pairs the layers one image has and the other lacks, by posit
     { before: { by: 'RUN b', bytes: 20 }, after: null },
   ]);
   assert.deepEqual(changedLayers(b, b), []);
+  // Same instruction text pairs first, whatever the position; a layer re-run with the same bytes is no change.
+  const c = [base, { diffId: 'sha256:4', by: 'COPY . .', bytes: 10 }, { diffId: 'sha256:5', by: 'RUN npm ci', bytes: 900 }];
+  const d = [base, { diffId: 'sha256:6', by: 'COPY package.json ./', bytes: 1 }, { diffId: 'sha256:7', by: 'RUN npm ci', bytes: 400 }, { diffId: 'sha256:8', by: 'COPY . .', bytes: 10 }];
+  assert.deepEqual(changedLayers(c, d), [
+    { before: null, after: { by: 'COPY package.json ./', bytes: 1 } },
+    { before: { by: 'RUN npm ci', bytes: 900 }, after: { by: 'RUN npm ci', bytes: 400 } },
+  ]);
+});
+
+test('filesystemRecipe: metadata instructions do not count, anything that writes files or changes how RUN runs does', () => {
+  const a = 'FROM debian:12\nMAINTAINER me\nRUN apt-get update\nCMD node server.js\n';
+  assert.equal(filesystemRecipe(a), filesystemRecipe('FROM debian:12\nLABEL org.opencontainers.image.authors="me"\nRUN apt-get update\nCMD ["node", "server.js"]\n'));
+  assert.notEqual(filesystemRecipe(a), filesystemRecipe(a.replace('RUN apt-get update', 'RUN apt-get update && rm -rf /var/lib/apt/lists/*')));
+  assert.notEqual(filesystemRecipe(a), filesystemRecipe(a.replace('MAINTAINER me\n', 'USER app\n')));
+  assert.notEqual(filesystemRecipe(a), filesystemRecipe(a.replace('MAINTAINER me\n', 'ENV A=1\n')));
+  assert.equal(filesystemRecipe('FROM a\nRUN <<EOF\n'), null);
 });

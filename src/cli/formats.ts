@@ -9,3 +9,8 @@ export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 /** Builders `fix --verify` can drive; `auto` takes buildah when installed, else docker. */
 export const BUILDER_KINDS = ['auto', 'buildah', 'docker'] as const;
 export type BuilderKind = (typeof BUILDER_KINDS)[number];
+export const RULES_FORMATS = ['tty', 'json', 'markdown'] as const;
+export type RulesFormat = (typeof RULES_FORMATS)[number];
+/** What `whittle rules --scope` lists: Dockerfile rules (lint), image rules (analyze), context rules (context). */
+export const RULE_SCOPES = ['all', 'dockerfile', 'image', 'context'] as const;
+export type RuleScope = (typeof RULE_SCOPES)[number];

@@ -11,10 +11,9 @@ import { WhittleError, describeError, err, ok } from '../errors.js';
 import { LINT_FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
-import { ANALYZE_FORMATS, BUILDER_KINDS, CONTEXT_FORMATS, INSPECT_FORMATS } from './formats.js';
+import { ANALYZE_FORMATS, BUILDER_KINDS, CONTEXT_FORMATS, INSPECT_FORMATS, RULE_SCOPES, RULES_FORMATS } from './formats.js';
 import { lintFiles } from './lint.js';
 import { setupShellcheck } from './shellcheck.js';
-import { RULES_FORMATS, renderRules, rulesOfOrigin } from './rules.js';
 import { ORIGINS } from '../rules/rule.js';
 
 const THRESHOLDS = ['error', 'warning', 'info', 'style', 'none'] as const;
@@ -236,11 +235,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
 
   program
     .command('rules')
-    .description('list every rule with its id, severity, category and origin')
+    .description('list every rule (Dockerfile, image and context) with its id, scope, severity, category and origin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RULES_FORMATS).default('tty' as const))
     .addOption(new Option('--origin <origin>', 'only the rules of one ruleset').choices(ORIGINS))
-    .action((opts) => {
-      io.stdout.write(renderRules(opts.format, rulesOfOrigin(opts.origin)));
+    .addOption(new Option('--scope <scope>', 'only Dockerfile rules (lint), image rules (analyze) or context rules (context)').choices(RULE_SCOPES).default('all' as const))
+    .action(async (opts) => {
+      const { listRules, renderRules } = await import('./rules.js');
+      io.stdout.write(renderRules(opts.format, listRules(opts.scope, opts.origin)));
     });
 
   try {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCreatedBy } from '../analysis/checks/base.js';
 import { hideSecrets } from '../analysis/checks/common.js';
+import { parseDockerfile } from '../dockerfile/parse.js';
 import { WhittleError } from '../errors.js';
 import type { Builder, BuildOutput } from './builders.js';
 import type { BuilderKind } from './formats.js';
@@ -52,6 +53,8 @@ export interface LayerChange {
 /** What one step's fixes changed, measured against the image of the last step that built. */
 export interface StepMeasure {
   readonly rules: readonly string[];
+  /** False when the step was not built: it changes only metadata (bytes as the step before), or it failed (bytes null). */
+  readonly built: boolean;
   /** Null when this step's Dockerfile did not build; its change is then counted in the next step that did. */
   readonly bytes: number | null;
   readonly saved: number | null;
@@ -94,19 +97,32 @@ function layerText(createdBy: string | null): string {
   return text.length > 72 ? `${text.slice(0, 69)}...` : text;
 }
 
-/** Layers of `to` that `from` does not have, paired with the ones they replace (by position among the changed). */
+/**
+ * Layers of `to` that `from` does not have, paired with the ones they replace: first a layer made by the same
+ * instruction text, then by position among the rest. A pair whose bytes did not change (a step merely re-run
+ * because an earlier one changed) is left out: it is not where the saving came from.
+ */
 export function changedLayers(from: readonly LayerMeasure[], to: readonly LayerMeasure[]): LayerChange[] {
   const inTo = new Set(to.map((l) => l.diffId));
   const inFrom = new Set(from.map((l) => l.diffId));
   const gone = from.filter((l) => !inTo.has(l.diffId));
   const made = to.filter((l) => !inFrom.has(l.diffId));
-  const out: LayerChange[] = [];
-  for (let i = 0; i < Math.max(gone.length, made.length); i++) {
-    const a = gone[i];
-    const b = made[i];
-    out.push({ before: a === undefined ? null : { by: a.by, bytes: a.bytes }, after: b === undefined ? null : { by: b.by, bytes: b.bytes } });
+  const pairs: [LayerMeasure | undefined, LayerMeasure | undefined][] = [];
+  for (const b of [...made]) {
+    const same = gone.findIndex((a) => a.by === b.by);
+    if (same < 0) continue;
+    pairs.push([gone[same], b]);
+    gone.splice(same, 1);
+    made.splice(made.indexOf(b), 1);
   }
-  return out;
+  for (let i = 0; i < Math.max(gone.length, made.length); i++) pairs.push([gone[i], made[i]]);
+  const side = (l: LayerMeasure | undefined): LayerChange['before'] => (l === undefined ? null : { by: l.by, bytes: l.bytes });
+  // In image order: the layer the change lands in, else the layer it replaced.
+  const order = (l: LayerMeasure | undefined, list: readonly LayerMeasure[]): number => (l === undefined ? -1 : list.indexOf(l));
+  return pairs
+    .filter(([a, b]) => (a?.bytes ?? 0) !== (b?.bytes ?? 0) || a === undefined || b === undefined)
+    .sort((x, y) => (order(x[1], to) < 0 ? order(x[0], from) : order(x[1], to)) - (order(y[1], to) < 0 ? order(y[0], from) : order(y[1], to)))
+    .map(([a, b]) => ({ before: side(a), after: side(b) }));
 }
 
 // A file the build copies that is not a dependency manifest: editing it is the everyday source change.
@@ -180,7 +196,7 @@ export async function verifyFix(input: VerifyInput): Promise<VerifyReport> {
     const second = await builder.build(afterFile, ctx, afterTag, false);
     if (!second.ok) return { builder: builder.name, before, after: null, afterOk: false, afterError: lastLine(second.output), steps: [], probe: null };
     const after = await measure(builder, afterTag, path.join(work, 'oci-after'), second);
-    const steps = await measureSteps(builder, input.steps ?? [], before, after, { work, ctx, tag });
+    const steps = await measureSteps(builder, input.steps ?? [], before, after, { work, ctx, tag, source: input.before });
     // Edit one source file (in the copy) and count the steps each build re-runs. Each side sees a different edit,
     // so neither finds the other's probe layers in the cache.
     let probe: VerifyReport['probe'] = null;
@@ -209,16 +225,39 @@ interface StepPlace {
   readonly tag: (name: string) => string;
 }
 
+// Instructions that write no file: a step that changes only these leaves every layer's content as it was.
+const METADATA = new Set(['LABEL', 'MAINTAINER', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'ONBUILD']);
+
+/** The instructions that decide what the layers hold, as written; null when the text does not parse. */
+export function filesystemRecipe(text: string): string | null {
+  const df = parseDockerfile(text, 'Dockerfile');
+  if (!df.ok) return null;
+  return df.value.instructions
+    .filter((i) => !i.isTrigger && !METADATA.has(i.keyword))
+    .map((i) => df.value.source.slice(i.span.start, i.span.end))
+    .join('\n');
+}
+
 /**
  * Build every intermediate Dockerfile but the last (that is `after`, already measured) and charge each step with
- * the difference from the last step that built. With one step there is nothing to split: it gets the totals.
+ * the difference from the last step that built. A step that changes only metadata instructions is not built: its
+ * layers hold what the previous step's do. With one step there is nothing to split: it gets the totals.
  */
-async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace): Promise<StepMeasure[]> {
+async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace & { readonly source: string }): Promise<StepMeasure[]> {
   const out: StepMeasure[] = [];
   let previous = before;
+  let previousText = at.source;
   let carried: string[] = [];
   for (const [i, step] of steps.entries()) {
     const rules = [...carried, ...step.rules];
+    const recipe = filesystemRecipe(step.text);
+    const metadataOnly = i < steps.length - 1 && recipe !== null && recipe === filesystemRecipe(previousText);
+    previousText = step.text;
+    if (metadataOnly) {
+      out.push({ rules, built: false, bytes: previous.bytes, saved: 0, layers: previous.layers, changed: [] });
+      carried = [];
+      continue;
+    }
     let current: BuildMeasure | null = after;
     if (i < steps.length - 1) {
       const file = path.join(at.work, `Dockerfile.step${i + 1}`);
@@ -230,11 +269,11 @@ async function measureSteps(b: Builder, steps: readonly FixStep[], before: Build
       await rm(path.join(at.work, `oci-step${i + 1}`), { recursive: true, force: true });
     }
     if (current === null) {
-      out.push({ rules: step.rules, bytes: null, saved: null, layers: null, changed: [] });
+      out.push({ rules: step.rules, built: false, bytes: null, saved: null, layers: null, changed: [] });
       carried = rules;
       continue;
     }
-    out.push({ rules, bytes: current.bytes, saved: previous.bytes - current.bytes, layers: current.layers, changed: changedLayers(previous.perLayer, current.perLayer) });
+    out.push({ rules, built: true, bytes: current.bytes, saved: previous.bytes - current.bytes, layers: current.layers, changed: changedLayers(previous.perLayer, current.perLayer) });
     previous = current;
     carried = [];
   }
@@ -242,12 +281,14 @@ async function measureSteps(b: Builder, steps: readonly FixStep[], before: Build
 }
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
-const signedMb = (n: number): string => `${n > 0 ? '-' : n < 0 ? '+' : ''}${mb(Math.abs(n))}`;
+/** Decimal units, as image sizes are usually given; small figures stay exact. */
+const size = (n: number): string => (n >= 1e6 ? mb(n) : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`);
+const signed = (n: number): string => `${n > 0 ? '-' : n < 0 ? '+' : ''}${size(Math.abs(n))}`;
 
 function describeChange(c: LayerChange): string {
-  if (c.before !== null && c.after !== null) return `${c.after.by}: ${mb(c.before.bytes)} -> ${mb(c.after.bytes)}`;
-  if (c.before !== null) return `${c.before.by}: ${mb(c.before.bytes)} -> gone`;
-  return `${c.after?.by ?? ''}: new, ${mb(c.after?.bytes ?? 0)}`;
+  if (c.before !== null && c.after !== null) return `${c.after.by}: ${size(c.before.bytes)} -> ${size(c.after.bytes)}`;
+  if (c.before !== null) return `${c.before.by}: ${size(c.before.bytes)} -> gone`;
+  return `${c.after?.by ?? ''}: new, ${size(c.after?.bytes ?? 0)}`;
 }
 
 export function renderVerify(r: VerifyReport): string {
@@ -265,7 +306,11 @@ export function renderVerify(r: VerifyReport): string {
       lines.push(`verify: fix ${who}: did not build on its own; counted with the next fix`);
       continue;
     }
-    lines.push(`verify: fix ${who}: saved ${s.saved} bytes (${signedMb(s.saved)}), ${s.layers ?? 0} layers`);
+    if (!s.built) {
+      lines.push(`verify: fix ${who}: changes only metadata instructions: no bytes (not built)`);
+      continue;
+    }
+    lines.push(`verify: fix ${who}: saved ${s.saved} bytes (${signed(s.saved)}), ${s.layers ?? 0} layers`);
     for (const c of s.changed) lines.push(`verify:   ${describeChange(c)}`);
   }
   if (r.probe !== null) lines.push(`verify: after editing ${r.probe.file}: ${r.probe.before} steps re-run before the fix, ${r.probe.after} after`);
@@ -283,6 +328,7 @@ export function verifyJson(r: VerifyReport, file: string): string {
     savedBytes: r.after === null ? null : r.before.bytes - r.after.bytes,
     fixes: r.steps.map((s) => ({
       rules: s.rules,
+      built: s.built,
       bytes: s.bytes,
       savedBytes: s.saved,
       layers: s.layers,

@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { Finding, Severity } from '../rules/rule.js';
 import { SEVERITIES } from '../rules/rule.js';
+import { redactSourceLine } from '../rules/secret-patterns.js';
 import type { LintFileResult, LintReport, Reporter } from './report.js';
 
 type Paint = (s: string) => string;
@@ -37,8 +38,10 @@ function quote(p: Painter, lines: readonly string[], line: number | undefined, c
   if (line === undefined) return [];
   const text = lines[line - 1];
   if (text === undefined || text.trim() === '') return [];
-  const shown = printable(text);
-  const pad = [...shown.slice(0, Math.max(0, column - 1))].map((ch) => (ch === '\t' ? '\t' : ' ')).join('');
+  // The line may hold the very secret a finding is about: quote it masked, like every output.
+  const shown = printable(redactSourceLine(text));
+  const before = printable(redactSourceLine(text.slice(0, Math.max(0, column - 1))));
+  const pad = [...before].map((ch) => (ch === '\t' ? '\t' : ' ')).join('');
   return [`    ${p.dim('│')} ${shown}`, `    ${p.dim('│')} ${pad}${paint('^')}`];
 }
 

@@ -2,15 +2,9 @@
 import { splitArg, splitPairs } from './buildkit-words.js';
 import type { Rule } from './rule.js';
 import { findingAt } from './rule.js';
+import { looksSecret } from './secret-patterns.js';
 
-// A secret-sounding word as the whole name or as its first or last `_`-separated part...
-const SECRET = /(?:_|^)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)/i;
-// ...unless another part says it is not the secret itself (a public key, a key file, a version).
-const NOT_SECRET = /(?:_|^)(?:public|file|version)(?:_|$)/i;
-
-export function looksSecret(name: string): boolean {
-  return SECRET.test(name) && !NOT_SECRET.test(name);
-}
+export { looksSecret };
 
 export const secretsUsedInArgOrEnv: Rule = {
   id: 'SecretsUsedInArgOrEnv',

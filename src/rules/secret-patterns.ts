@@ -156,3 +156,34 @@ export function redactSecrets(text: string): string {
   }
   return out + text.slice(cursor);
 }
+
+// A secret-sounding word as the whole name or as its first or last `_`-separated part (BuildKit's test)...
+const SECRET_NAME = /(?:_|^)(?:apikey|auth|credentials?|key|password|pword|passwd|secret|token)(?:_|$)/i;
+// ...unless another part says it is not the secret itself (a public key, a key file, a version).
+const NOT_SECRET_NAME = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+
+/** Whether a variable name says it holds a secret (BuildKit's SecretsUsedInArgOrEnv and DL3064 use this). */
+export function looksSecret(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+}
+
+const ASSIGNMENT = /(?<![A-Za-z0-9_$])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|[^\s"'`;&|]+)/g;
+const LEGACY_ENV = /^(\s*(?:ENV|ARG)\s+)([A-Za-z_][A-Za-z0-9_]*)(\s+)(\S.*)$/i;
+
+function maskValue(value: string): string {
+  const bare = value.replace(/^(["'])(.*)\1$/s, '$2');
+  // A variable reference holds no secret itself; an already masked value stays as it is.
+  if (bare === '' || bare.startsWith('$') || bare.includes('…(')) return value;
+  return maskSecret(bare);
+}
+
+/**
+ * A source line as a report may quote it: every secret the patterns know masked, and the value of every
+ * assignment whose name says it is a secret (`DB_PASSWORD=hunter2`, `ENV API_TOKEN abc`), however unrandom.
+ */
+export function redactSourceLine(line: string): string {
+  const text = redactSecrets(line).replace(ASSIGNMENT, (whole, key: string, value: string) => (looksSecret(key) ? `${key}=${maskValue(value)}` : whole));
+  const legacy = LEGACY_ENV.exec(text);
+  if (legacy === null || (legacy[4] ?? '').includes('=') || !looksSecret(legacy[2] ?? '')) return text;
+  return `${legacy[1] ?? ''}${legacy[2] ?? ''}${legacy[3] ?? ''}${maskValue((legacy[4] ?? '').trimEnd())}`;
+}

@@ -89,7 +89,7 @@ describe('whittle rules --origin', () => {
 
   test('without --origin the table has BuildKit and hadolint rules', async () => {
     const r = await runCli(['rules']);
-    assert.match(r.stdout, /^StageNameCasing +warning +style +buildkit /m);
+    assert.match(r.stdout, /^StageNameCasing +dockerfile +warning +style +buildkit /m);
     assert.match(r.stdout, /^DL3000 .* hadolint /m);
   });
 

@@ -221,3 +221,16 @@ describe('the real binary', () => {
     );
   });
 });
+
+test('secrets on a flagged line are masked in every format, the quoted source line included', async () => {
+  const token = ['ghp', 'Zq8Lm3Xr7Tb2Wn5Yc9Vd4Hs6Kf1Gj0Pa2Qe7Ru'].join('_');
+  const text = `FROM debian:12\nENV GITHUB_TOKEN=${token} DB_PASSWORD=hunter2\nENV API_SECRET s3cr3t-value\n`;
+  for (const format of LINT_FORMATS) {
+    const r = await whittle(['--format', format, '-'], text);
+    assert.equal(r.code, 1, `${format}: ${r.stderr}`);
+    for (const raw of [token, 'hunter2', 's3cr3t-value']) assert.ok(!r.stdout.includes(raw), `${format} shows ${raw}`);
+  }
+  const tty = await whittle(['-'], text);
+  assert.match(tty.stdout, /│ ENV GITHUB_TOKEN=ghp_…\(42 chars, sha256:[0-9a-f]{8}\) DB_PASSWORD=h…\(7 chars, sha256:[0-9a-f]{8}\)\n/);
+  assert.match(tty.stdout, /│ ENV API_SECRET s3c…\(12 chars, sha256:[0-9a-f]{8}\)\n/);
+});
