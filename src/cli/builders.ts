@@ -122,7 +122,8 @@ class Buildah implements Builder {
   }
 
   build(dockerfile: string, context: string, tag: string, cache: boolean): Promise<BuildOutput> {
-    return timed(exec('buildah', [...this.storage, 'bud', '--isolation', 'chroot', '--layers', ...(cache ? [] : ['--no-cache']),
+    // Docker's image format, as `docker build` makes: OCI configs drop HEALTHCHECK, SHELL and ONBUILD.
+    return timed(exec('buildah', [...this.storage, 'bud', '--format', 'docker', '--isolation', 'chroot', '--layers', ...(cache ? [] : ['--no-cache']),
       ...(this.opts.buildahExtra ?? []), '-f', dockerfile, '-t', tag, context], this.opts.env));
   }
 

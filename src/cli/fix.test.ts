@@ -48,6 +48,13 @@ test('changedLayers pairs the layers one image has and the other lacks, by posit
   // Same instruction text pairs first, whatever the position; a layer re-run with the same bytes is no change.
   const c = [base, { diffId: 'sha256:4', by: 'COPY . .', bytes: 10 }, { diffId: 'sha256:5', by: 'RUN npm ci', bytes: 900 }];
   const d = [base, { diffId: 'sha256:6', by: 'COPY package.json ./', bytes: 1 }, { diffId: 'sha256:7', by: 'RUN npm ci', bytes: 400 }, { diffId: 'sha256:8', by: 'COPY . .', bytes: 10 }];
+  // A RUN replaces a RUN and a COPY a COPY, whatever their order among the changed layers.
+  const e = [base, { diffId: 'sha256:9', by: 'npm ci && chmod -R 755 /x', bytes: 1900 }];
+  const f = [base, { diffId: 'sha256:a', by: 'COPY package.json ./', bytes: 339 }, { diffId: 'sha256:c1', by: 'npm ci', bytes: 1800 }];
+  assert.deepEqual(changedLayers(e, f), [
+    { before: null, after: { by: 'COPY package.json ./', bytes: 339 } },
+    { before: { by: 'npm ci && chmod -R 755 /x', bytes: 1900 }, after: { by: 'npm ci', bytes: 1800 } },
+  ]);
   assert.deepEqual(changedLayers(c, d), [
     { before: null, after: { by: 'COPY package.json ./', bytes: 1 } },
     { before: { by: 'RUN npm ci', bytes: 900 }, after: { by: 'RUN npm ci', bytes: 400 } },

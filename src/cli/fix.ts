@@ -28,7 +28,8 @@ export const UNSAFE_RULES: readonly string[] = ['WH304', 'WH113'];
 
 export interface FixOptions {
   readonly file: string;
-  readonly mode: 'print' | 'diff' | 'write';
+  /** print the fixed file, a diff, write in place, or `check`: the diff, and exit 1 when there is one (for CI). */
+  readonly mode: 'print' | 'diff' | 'write' | 'check';
   readonly rule: readonly string[];
   readonly ignore: readonly string[];
   readonly unsafe: boolean;
@@ -228,8 +229,10 @@ export async function runFix(opts: FixOptions, io: Io): Promise<ExitCode> {
     }
     if (opts.mode === 'write') {
       if (fixed !== source) await writeAtomically(path.resolve(io.cwd, opts.file), bytes, fixed);
-    } else if (opts.mode === 'diff') {
+    } else if (opts.mode === 'diff' || opts.mode === 'check') {
       io.stdout.write(unifiedDiff(source, fixed, `a/${shown.replace(/^\/+/, '')}`, `b/${shown.replace(/^\/+/, '')}`));
+      // --check answers one question, whether fixing would change the file; findings it cannot fix are lint's.
+      if (opts.mode === 'check') return fixed === source ? 0 : 1;
     } else {
       io.stdout.write(fixed);
     }

@@ -130,6 +130,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .argument('[file]', 'Dockerfile to fix ("-" reads stdin)', 'Dockerfile')
     .option('--diff', 'print a unified diff instead of the fixed file')
     .option('--write', 'write the fixed file in place (atomically)')
+    .option('--check', 'print the diff and exit 1 when fixing would change the file, 0 when not (for CI)')
     .option('--rule <id>', 'only this rule\'s fixes (repeatable; also enables unsafe ones by name)', collect, [] as string[])
     .option('--ignore <id>', 'never apply this rule\'s fixes (repeatable)', collect, [] as string[])
     .option('--unsafe', 'also apply fixes that can change what the image does (non-root USER)')
@@ -145,7 +146,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('-c, --config <path>', 'config file (.whittle.yaml or .hadolint.yaml): ignored rules and overrides hold for fixes')
     .option('--disable-ignore-pragma', 'disregard `# hadolint ignore=` comments')
     .action(async (file, opts) => {
-      if (opts.diff === true && opts.write === true) throw new WhittleError('USAGE', '--diff and --write exclude each other');
+      if ([opts.diff, opts.write, opts.check].filter((x) => x === true).length > 1) throw new WhittleError('USAGE', '--diff, --write and --check exclude each other');
       if (opts.verify !== true && (opts.report !== undefined || opts.totalsOnly === true)) throw new WhittleError('USAGE', '--report and --totals-only need --verify');
       const config = await loadConfig(io, opts.config, { disableIgnorePragma: opts.disableIgnorePragma });
       if (!config.ok) {
@@ -156,7 +157,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       const { runFix } = await import('./fix.js');
       exit = await runFix({
         config: config.value, builder: opts.builder, totalsOnly: opts.totalsOnly === true, report: opts.report,
-        file, mode: opts.write === true ? 'write' : opts.diff === true ? 'diff' : 'print', rule: opts.rule, ignore: opts.ignore,
+        file, mode: opts.write === true ? 'write' : opts.diff === true ? 'diff' : opts.check === true ? 'check' : 'print', rule: opts.rule, ignore: opts.ignore,
         unsafe: opts.unsafe === true, pinDigests: opts.pinDigests === true, pinTags: opts.pinTags === true, suggest: opts.suggest, verify: opts.verify === true,
         context: opts.context, store: opts.store,
       }, io);

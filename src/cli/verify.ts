@@ -97,10 +97,14 @@ function layerText(createdBy: string | null): string {
   return text.length > 72 ? `${text.slice(0, 69)}...` : text;
 }
 
+// layerText shows a RUN as its command alone and every other instruction with its keyword.
+const keyword = (by: string): string => /^(?:ADD|COPY|WORKDIR|USER|ENV|ARG|VOLUME|SHELL)\b/.exec(by)?.[0] ?? 'RUN';
+
 /**
  * Layers of `to` that `from` does not have, paired with the ones they replace: first a layer made by the same
- * instruction text, then by position among the rest. A pair whose bytes did not change (a step merely re-run
- * because an earlier one changed) is left out: it is not where the saving came from.
+ * instruction text, then one made by the same kind of instruction, then by position among the rest. A pair whose
+ * bytes did not change (a step merely re-run because an earlier one changed) is left out: it is not where the
+ * saving came from.
  */
 export function changedLayers(from: readonly LayerMeasure[], to: readonly LayerMeasure[]): LayerChange[] {
   const inTo = new Set(to.map((l) => l.diffId));
@@ -108,12 +112,15 @@ export function changedLayers(from: readonly LayerMeasure[], to: readonly LayerM
   const gone = from.filter((l) => !inTo.has(l.diffId));
   const made = to.filter((l) => !inFrom.has(l.diffId));
   const pairs: [LayerMeasure | undefined, LayerMeasure | undefined][] = [];
-  for (const b of [...made]) {
-    const same = gone.findIndex((a) => a.by === b.by);
-    if (same < 0) continue;
-    pairs.push([gone[same], b]);
-    gone.splice(same, 1);
-    made.splice(made.indexOf(b), 1);
+  // Same text first, then the same instruction (a RUN replaces a RUN, a COPY a COPY), then what is left in order.
+  for (const alike of [(a: LayerMeasure, b: LayerMeasure): boolean => a.by === b.by, (a: LayerMeasure, b: LayerMeasure): boolean => keyword(a.by) === keyword(b.by)]) {
+    for (const b of [...made]) {
+      const i = gone.findIndex((a) => alike(a, b));
+      if (i < 0) continue;
+      pairs.push([gone[i], b]);
+      gone.splice(i, 1);
+      made.splice(made.indexOf(b), 1);
+    }
   }
   for (let i = 0; i < Math.max(gone.length, made.length); i++) pairs.push([gone[i], made[i]]);
   const side = (l: LayerMeasure | undefined): LayerChange['before'] => (l === undefined ? null : { by: l.by, bytes: l.bytes });

@@ -43,8 +43,10 @@ async function image(t: TestContext, variant: Variant): Promise<string | null> {
   if (ready === undefined) {
     ready = store.then(async () => {
       const tag = `localhost/whittle-example-${variant}:1`;
-      await run('buildah', [...vfs(dir), 'bud', '--isolation', 'chroot', '--layers', '-f', DOCKERFILES[variant], '-t', tag, CONTEXT]);
+      // Docker's image format, as `docker build` makes: an OCI config has no HEALTHCHECK field, so buildah would drop it.
+      await run('buildah', [...vfs(dir), 'bud', '--format', 'docker', '--isolation', 'chroot', '--layers', '-f', DOCKERFILES[variant], '-t', tag, CONTEXT]);
       await run('buildah', [...vfs(dir), 'push', tag, `oci:${join(dir, `${variant}.oci`)}`]);
+      await run('buildah', [...vfs(dir), 'push', tag, `docker-archive:${join(dir, `${variant}.tar`)}:${tag}`]);
       return tag;
     });
     built.set(variant, ready);
@@ -81,19 +83,18 @@ test('the sloppy example: its apt lists and apt cache are reported with their by
 
 test('the tidy example: no package cache, lists, logs or temporary files; a non-root user', async (t) => {
   if ((await image(t, 'tidy')) === null) return;
-  const a = await analyze(`oci:${join(dir, 'tidy.oci')}`);
+  const a = await analyze(`docker-archive:${join(dir, 'tidy.tar')}`);
   t.diagnostic(JSON.stringify(a.findings.map((f) => [f.rule, f.message])));
   assert.deepEqual(a.findings.filter((f) => ['WH600', 'WH606', 'WH608', 'WH609', 'WH611'].includes(f.rule)), []);
   assert.ok(!a.findings.some((f) => /apt|npm cache/.test(f.message)), JSON.stringify(a.findings));
-  // USER 1000:1000 is in the config. (Its HEALTHCHECK is not: an OCI image config has no field for one.)
-  assert.deepEqual(a.findings.filter((f) => f.rule === 'WH640'), []);
+  // USER 1000:1000 and the HEALTHCHECK are in the (Docker-format) config.
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'WH640' || f.rule === 'WH641'), []);
 });
 
 test('the sloppy example loaded into podman: engine: gives the figures its OCI layout gives', async (t) => {
   const tag = await image(t, 'sloppy');
   if (tag === null) return;
   const archive = join(dir, 'sloppy.tar');
-  await run('buildah', [...vfs(dir), 'push', tag, `docker-archive:${archive}:${tag}`]);
   // podman refuses a runroot path longer than 50 characters.
   const short = await mkdtemp(join(tmpdir(), 'wh-podman-'));
   t.after(() => rm(short, { recursive: true, force: true }));

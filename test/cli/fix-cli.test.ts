@@ -179,3 +179,27 @@ test('--pin-digests adds the registry digest after the tag (reference registry)'
   assert.equal(missing.exit, 2);
   assert.match(missing.stderr, /cannot pin .*app:2/);
 });
+
+test('--verify with no builder on PATH: one line saying what to install, exit 2, nothing printed or written', async () => {
+  const p = await file('nobuilder.Dockerfile', SLOPPY);
+  const r = await runCli(['fix', '--verify', '--write', p], { env: { PATH: join(dir, 'empty-path'), HOME: dir } });
+  assert.equal(r.exit, 2);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^whittle: no builder for --verify: install buildah \(apt-get install -y buildah\) or point docker at an engine \(DOCKER_HOST\)\n$/);
+  assert.equal(await readFile(p, 'utf8'), SLOPPY);
+  const named = await runCli(['fix', '--verify', '--builder', 'buildah', p], { env: { PATH: join(dir, 'empty-path'), HOME: dir } });
+  assert.equal(named.exit, 2);
+  assert.match(named.stderr, /^whittle: cannot run buildah: .*\n$/);
+});
+
+test('--check prints the diff and exits 1 when fixing would change the file, 0 when it would not; never writes', async () => {
+  const p = await file('check.Dockerfile', SLOPPY);
+  const r = await runCli(['fix', '--check', p]);
+  assert.equal(r.exit, 1);
+  assert.equal(r.stdout, unifiedDiff(SLOPPY, FIXED, `a${p}`, `b${p}`));
+  assert.equal(await readFile(p, 'utf8'), SLOPPY);
+  // Already fixed: nothing to change, exit 0 even though lint still has findings (curl is not pinned).
+  const done = await runCli(['fix', '--check', '-'], { stdin: FIXED });
+  assert.deepEqual([done.exit, done.stdout], [0, '']);
+  assert.equal((await runCli(['fix', '--check', '--write', p])).exit, 2);
+});
