@@ -97,6 +97,13 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     accept: keyedRandom,
   },
   {
+    // curl's `-u user:password`: whatever follows the colon is a password by definition, random or not.
+    kind: 'curl-user-password',
+    label: 'password in curl -u',
+    regex: /\bcurl\b[^\n;&|]*?\s(?:-u|--user)(?:=|\s+)["']?[^\s:"'$]+:(?<secret>[^\s"'$;&|<>`()]{4,})/g,
+    accept: (value) => !PLACEHOLDERS.test(value),
+  },
+  {
     kind: 'credential-flag',
     label: 'password or token on the command line',
     regex: /(?<key>--(?:password|passwd|token|api-key|secret))(?:=|\s+)["']?(?<secret>[^\s"'$;&|<>`()-][^\s"'$;&|<>`()]{7,})/gi,

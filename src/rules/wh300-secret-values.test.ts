@@ -60,8 +60,16 @@ const SAMPLES: readonly Sample[] = [
   sample('url-credentials', `https://deploy:${urlPassword}@git.example.com/app.git`, urlPassword),
   sample('authorization-header', `Authorization: Bearer ${bearer}`, bearer),
   sample('credential-assignment', `DB_PASSWORD=${dbPassword}`, dbPassword),
+  sample('curl-user-password', 'curl -fsSL -u deploy:hunter2 https://repo.example.com/x.tgz', 'hunter2'),
   sample('credential-flag', `--password ${flagPassword}`, flagPassword),
 ];
+
+test('curl -u: the password after the colon, not a variable, not a placeholder, not other tools\' -u', () => {
+  assert.deepEqual(findSecrets('curl --user=ci:Zq8Lm3 https://x').map((f) => f.value), ['Zq8Lm3']);
+  assert.deepEqual(findSecrets('curl -u "$USER:$PASS" https://x'), []);
+  assert.deepEqual(findSecrets('curl -u admin:changeme https://x'), []);
+  assert.deepEqual(findSecrets('docker run -u 1000:1000 img && sudo -u app:app id'), []);
+});
 
 test('every secret pattern has a sample, and finds exactly its value there', () => {
   assert.deepEqual(SAMPLES.map((s) => s.kind), SECRET_PATTERNS.map((p) => p.kind));
