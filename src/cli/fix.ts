@@ -218,7 +218,8 @@ export async function runFix(opts: FixOptions, io: Io): Promise<ExitCode> {
       // Pinning changes no bytes the builder sees, but it is a change of its own: a step, so the last step is `fixed`.
       if (steps.length > 0 && fixed !== ruleFixed) steps.push({ rules: ['pin'], text: fixed });
       const report = await verifyFix({
-        before: source, after: fixed, steps, context: path.resolve(io.cwd, opts.context ?? path.dirname(abs)), store: opts.store, builder: opts.builder, env: io.env,
+        before: source, after: fixed, steps, context: path.resolve(io.cwd, opts.context ?? path.dirname(abs)), dockerfile: opts.file === '-' ? null : abs,
+        store: opts.store, builder: opts.builder, env: io.env,
       });
       io.stderr.write(renderVerify(report));
       if (!report.afterOk) {

@@ -1,12 +1,13 @@
 // `whittle fix --verify`: build the Dockerfile before and after fixing with a real builder, read both images with
 // whittle's own reader, and measure size, layers, build time, how much a source edit rebuilds, and what each fix
 // saved (each rule's fixes applied in turn and built, the cache reusing every step before the first change).
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCreatedBy } from '../analysis/checks/base.js';
 import { hideSecrets } from '../analysis/checks/common.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
+import { contextIgnore } from '../context/top-level.js';
 import { WhittleError } from '../errors.js';
 import type { Builder, BuildOutput } from './builders.js';
 import type { BuilderKind } from './formats.js';
@@ -24,6 +25,8 @@ export interface VerifyInput {
   /** Intermediate Dockerfiles, in order, the last equal to `after`; fewer than two means no per-fix builds. */
   readonly steps?: readonly FixStep[];
   readonly context: string;
+  /** The Dockerfile's own path, for its `<Dockerfile>.dockerignore`; null or absent when read from stdin. */
+  readonly dockerfile?: string | null | undefined;
   /** buildah storage root holding the base images; default: a fresh temporary one (bases are pulled). */
   readonly store?: string | undefined;
   readonly builder?: BuilderKind | undefined;
@@ -150,6 +153,30 @@ async function sourceFile(context: string): Promise<string | null> {
   return chosen === undefined ? null : path.relative(context, chosen);
 }
 
+/**
+ * Copy what the build would receive: files the ignore file excludes are left behind (a context may hold
+ * gigabytes the build never sees, and the probe must edit a file the build does see). When the Dockerfile has an
+ * ignore file of its own, the context's `.dockerignore` stays behind too: the copies are named Dockerfile.before
+ * and so on, so the builder would fall back to it.
+ */
+async function copyContext(from: string, to: string, dockerfile: string | null): Promise<void> {
+  const ignore = await contextIgnore(from, dockerfile);
+  const rules = ignore === null || ignore === undefined ? null : ignore.rules;
+  const own = ignore !== null && ignore !== undefined && path.resolve(ignore.file) !== path.resolve(from, '.dockerignore');
+  await cp(from, to, {
+    recursive: true,
+    preserveTimestamps: true,
+    filter: async (src) => {
+      const rel = path.relative(from, src).split(path.sep).join('/');
+      if (rel === '' || rules === null) return true;
+      if (own && rel === '.dockerignore') return false;
+      // A directory goes only when nothing under it could be let back in by a `!` pattern.
+      if ((await lstat(src)).isDirectory()) return rules.hasExclusions || !rules.ignores(rel);
+      return !rules.ignores(rel);
+    },
+  });
+}
+
 // Behind a proxy, apt inside the build must trust the proxy's CA: lend the host bundle read-only, outside /etc/ssl,
 // and point apt at it with a mounted config file. Nothing of it is committed to the image.
 async function proxyMounts(env: Readonly<Record<string, string | undefined>>, work: string): Promise<string[]> {
@@ -196,7 +223,7 @@ export async function verifyFix(input: VerifyInput): Promise<VerifyReport> {
     // Builds read a copy of the context: the probe edits a file in it, and buildah's COPY cache also keys on file
     // metadata a copy made later could not reproduce, so every build sees this one copy.
     const ctx = path.join(work, 'context');
-    await cp(input.context, ctx, { recursive: true, preserveTimestamps: true });
+    await copyContext(input.context, ctx, input.dockerfile ?? null);
     const first = await builder.build(beforeFile, ctx, beforeTag, false);
     if (!first.ok) throw new WhittleError('TOOL', `the Dockerfile does not build before fixing: ${lastLine(first.output)}`);
     const before = await measure(builder, beforeTag, path.join(work, 'oci-before'), first);

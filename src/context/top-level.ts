@@ -12,19 +12,30 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
+/** The ignore file a build uses and its rules. */
+export interface ContextIgnore {
+  readonly file: string;
+  readonly rules: Matcher;
+}
+
 /**
- * The ignore rules the builder would apply: `<dockerfile>.dockerignore` first, then the context's `.dockerignore`.
- * `undefined` when the first one found does not parse (the build itself would fail).
+ * The ignore file the builder would apply: `<dockerfile>.dockerignore` first, then the context's `.dockerignore`;
+ * null when there is none, `undefined` when the first one found does not parse (the build itself would fail).
  */
-async function ignoreRules(contextDir: string, dockerfile: string | null): Promise<Matcher | null | undefined> {
+export async function contextIgnore(contextDir: string, dockerfile: string | null): Promise<ContextIgnore | null | undefined> {
   const candidates = dockerfile === null ? [path.join(contextDir, '.dockerignore')] : dockerignoreCandidates(dockerfile, contextDir);
   for (const file of candidates) {
     const text = await readText(file);
     if (text === null) continue;
     const parsed = parseDockerignore(text, file);
-    return parsed.ok ? parsed.value : undefined;
+    return parsed.ok ? { file, rules: parsed.value } : undefined;
   }
   return null;
+}
+
+async function ignoreRules(contextDir: string, dockerfile: string | null): Promise<Matcher | null | undefined> {
+  const found = await contextIgnore(contextDir, dockerfile);
+  return found === null || found === undefined ? found : found.rules;
 }
 
 /**

@@ -63,6 +63,9 @@ test('busybox-static on scratch (no Alpine rootfs here): merging a RUN into the 
   const file = await context('busybox', {
     Dockerfile: `FROM ${BASES.busybox}\nRUN dd if=/dev/zero of=/tmp/build.bin bs=1M count=8\nRUN rm /tmp/build.bin\nCOPY app.sh /app.sh\nCMD ["sh", "/app.sh"]\n`,
     'app.sh': 'echo hi\n',
+    // Never sent to the builder, so never the file the cache probe edits (it sorts first).
+    '.dockerignore': 'a-ignored.js\n',
+    'a-ignored.js': 'x\n',
   });
   const r = await verify(root, file, ['--write']);
   t.diagnostic(r.stderr);
@@ -159,6 +162,10 @@ test('the docker CLI as the builder, against an engine socket (podman system ser
     Dockerfile: `FROM ${BASES.busybox}\nADD app.sh /app.sh\nCOPY data.txt /data.txt\nCMD sh /app.sh\n`,
     'app.sh': 'echo hi\n',
     'data.txt': 'x'.repeat(100_000),
+    // The Dockerfile's own ignore file wins over .dockerignore (which would drop data.txt and fail the COPY).
+    '.dockerignore': 'data.txt\n',
+    'Dockerfile.dockerignore': 'a-ignored.js\n',
+    'a-ignored.js': 'x\n',
   });
   const json = join(dir, 'docker-report.json');
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DOCKER_HOST: `unix://${podman.socket}` };
