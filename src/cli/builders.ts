@@ -20,8 +20,11 @@ export interface Builder {
   /** `buildah`, `docker buildx` or `docker` (classic builder), as reports name it. */
   readonly name: string;
   build(dockerfile: string, context: string, tag: string, cache: boolean): Promise<BuildOutput>;
-  /** The built image, through whittle's own reader; `scratch` is a directory the builder may export into. */
-  open(tag: string, scratch: string): Promise<Image>;
+  /**
+   * The built image, through whittle's own reader. `layout` is an OCI layout directory the builder may export
+   * into, shared by every image of a run (a layer already there is not written again), under `name`.
+   */
+  open(tag: string, layout: string, name: string): Promise<Image>;
   remove(tags: readonly string[]): Promise<void>;
   /** Steps of a build's output that did work (FROM and cache hits aside). */
   stepsRerun(output: string): number;
@@ -127,10 +130,11 @@ class Buildah implements Builder {
       ...(this.opts.buildahExtra ?? []), '-f', dockerfile, '-t', tag, context], this.opts.env));
   }
 
-  async open(tag: string, scratch: string): Promise<Image> {
-    const r = await exec('buildah', [...this.storage, 'push', tag, `oci:${scratch}:latest`], this.opts.env);
+  async open(tag: string, layout: string, name: string): Promise<Image> {
+    // Uncompressed: compressing hundreds of megabytes per image only to read them back costs more than the build.
+    const r = await exec('buildah', [...this.storage, 'push', '--disable-compression', tag, `oci:${layout}:${name}`], this.opts.env);
     if (r.code !== 0) throw new WhittleError('TOOL', `buildah push failed: ${lastLine(r.output)}`);
-    return openOrThrow(`oci:${scratch}`, this.opts.env);
+    return openOrThrow(`oci:${layout}:${name}`, this.opts.env);
   }
 
   async remove(tags: readonly string[]): Promise<void> {

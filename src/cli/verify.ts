@@ -82,12 +82,23 @@ const SOURCE = /\.(js|mjs|cjs|ts|py|go|rs|java|kt|rb|php|sh|c|cc|cpp|h|html|css)
 const ARCHIVE = /\.(tgz|tar|gz|bz2|xz|zst|zip|jar|war|whl|png|jpe?g|gif|so|bin)$/i;
 const MANIFEST = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|requirements.*\.txt|Pipfile(\.lock)?|pyproject\.toml|poetry\.lock|go\.(mod|sum)|pom\.xml|Gemfile(\.lock)?|Cargo\.(toml|lock)|composer\.(json|lock))$/;
 
-async function measure(b: Builder, tag: string, scratch: string, built: BuildOutput): Promise<BuildMeasure> {
-  const image = await b.open(tag, scratch);
+/** Where a run's images are exported (one OCI layout) and what their layers were measured at, by diff ID. */
+interface Measuring {
+  readonly layout: string;
+  readonly bytes: Map<string, number>;
+}
+
+async function measure(b: Builder, tag: string, name: string, built: BuildOutput, at: Measuring): Promise<BuildMeasure> {
+  const image = await b.open(tag, at.layout, name);
   const perLayer: LayerMeasure[] = [];
   for (const layer of image.layers) {
-    let bytes = 0;
-    for await (const e of layer.entries()) bytes += e.size;
+    // Steps share most layers (the base, everything before the first change): each is walked once.
+    let bytes = at.bytes.get(layer.diffId);
+    if (bytes === undefined) {
+      bytes = 0;
+      for await (const e of layer.entries()) bytes += e.size;
+      at.bytes.set(layer.diffId, bytes);
+    }
     perLayer.push({ diffId: layer.diffId, by: layerText(layer.createdBy), bytes });
   }
   return { bytes: perLayer.reduce((n, l) => n + l.bytes, 0), layers: perLayer.length, seconds: built.seconds, perLayer };
@@ -226,11 +237,12 @@ export async function verifyFix(input: VerifyInput): Promise<VerifyReport> {
     await copyContext(input.context, ctx, input.dockerfile ?? null);
     const first = await builder.build(beforeFile, ctx, beforeTag, false);
     if (!first.ok) throw new WhittleError('TOOL', `the Dockerfile does not build before fixing: ${lastLine(first.output)}`);
-    const before = await measure(builder, beforeTag, path.join(work, 'oci-before'), first);
+    const measuring: Measuring = { layout: path.join(work, 'layout'), bytes: new Map() };
+    const before = await measure(builder, beforeTag, 'before', first, measuring);
     const second = await builder.build(afterFile, ctx, afterTag, false);
     if (!second.ok) return { builder: builder.name, before, after: null, afterOk: false, afterError: lastLine(second.output), steps: [], probe: null };
-    const after = await measure(builder, afterTag, path.join(work, 'oci-after'), second);
-    const steps = await measureSteps(builder, input.steps ?? [], before, after, { work, ctx, tag, source: input.before });
+    const after = await measure(builder, afterTag, 'after', second, measuring);
+    const steps = await measureSteps(builder, input.steps ?? [], before, after, { work, ctx, tag, source: input.before, measuring });
     // Edit one source file (in the copy) and count the steps each build re-runs. Each side sees a different edit,
     // so neither finds the other's probe layers in the cache.
     let probe: VerifyReport['probe'] = null;
@@ -277,7 +289,7 @@ export function filesystemRecipe(text: string): string | null {
  * the difference from the last step that built. A step that changes only metadata instructions is not built: its
  * layers hold what the previous step's do. With one step there is nothing to split: it gets the totals.
  */
-async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace & { readonly source: string }): Promise<StepMeasure[]> {
+async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace & { readonly source: string; readonly measuring: Measuring }): Promise<StepMeasure[]> {
   const out: StepMeasure[] = [];
   let previous = before;
   let previousText = at.source;
@@ -298,9 +310,7 @@ async function measureSteps(b: Builder, steps: readonly FixStep[], before: Build
       await writeFile(file, step.text);
       const t = at.tag(`step${i + 1}`);
       const built = await b.build(file, at.ctx, t, true);
-      current = built.ok ? await measure(b, t, path.join(at.work, `oci-step${i + 1}`), built) : null;
-      // Each step's export is only read once; vfs layouts are big.
-      await rm(path.join(at.work, `oci-step${i + 1}`), { recursive: true, force: true });
+      current = built.ok ? await measure(b, t, `step${i + 1}`, built, at.measuring) : null;
     }
     if (current === null) {
       out.push({ rules: step.rules, built: false, bytes: null, saved: null, layers: null, changed: [] });
