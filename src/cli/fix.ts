@@ -1,24 +1,24 @@
 // `whittle fix`: apply the fixes the lint rules offer, print / diff / write the result, and optionally prove it by building.
 import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { LintConfig } from '../config/config.js';
+import { DEFAULT_LINT_CONFIG } from '../config/config.js';
+import { topLevelContextFiles } from '../context/top-level.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { decodeDockerfile, parseDockerfile } from '../dockerfile/parse.js';
 import { WhittleError, describeError } from '../errors.js';
+import { SEVERITY_RANK } from '../report/report.js';
 import { fixDockerfile } from '../rules/fix.js';
 import { rules as allRules } from '../rules/index.js';
 import { lintDockerfile } from '../rules/lint.js';
 import type { Finding, Rule, RuleContext } from '../rules/rule.js';
 import { DEFAULT_RULE_CONTEXT } from '../rules/rule.js';
+import type { BuilderKind } from './formats.js';
 import type { ExitCode, Io } from './io.js';
 import { readAll } from './io.js';
 import { pinDigests, pinTags } from './pin.js';
 import { unifiedDiff } from './unified-diff.js';
-import { topLevelContextFiles } from '../context/top-level.js';
-import type { BuilderKind } from './formats.js';
 import type { FixStep } from './verify.js';
-import type { LintConfig } from '../config/config.js';
-import { DEFAULT_LINT_CONFIG } from '../config/config.js';
-import { SEVERITY_RANK } from '../report/report.js';
 
 /**
  * Fixes that can change what the image does, only on request: a non-root user may lose access the app needs (WH304);

@@ -5,9 +5,8 @@ import { readConfigFile } from '../config/read.js';
 import { configFileExpected, resolveLintConfig } from '../config/resolve.js';
 import type { ConfigParser } from '../config/resolve.js';
 import type { LintConfig } from '../config/config.js';
-import { DEFAULT_LINT_CONFIG } from '../config/config.js';
 import type { Result } from '../errors.js';
-import { WhittleError, describeError, err, ok } from '../errors.js';
+import { WhittleError, describeError, err } from '../errors.js';
 import { LINT_FORMATS } from '../report/index.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
@@ -41,6 +40,7 @@ async function loadConfig(io: Io, configPath: string | undefined, flagValues: Pa
   const flags = configFromFlags(flagValues);
   if (!flags.ok) return flags;
   const input = { cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.value, configPath };
+  // yaml and zod load only when there is a file to read (most runs have none).
   const parser = configFileExpected(input, readConfigFile) ? (await import('../config/file.js')).parseConfigFile : noConfigFile;
   return resolveLintConfig(input, readConfigFile, parser);
 }
@@ -80,14 +80,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .action(async (files, opts, cmd) => {
       // --format has a default, so only a format typed on the command line may outrank a config file's.
       const format = cmd.getOptionValueSource('format') === 'cli' ? opts.format : undefined;
-      const flags = configFromFlags({ ...opts, format, buildArgs: buildArgs(opts.buildArg) });
-      let resolved: Result<LintConfig> = flags.ok ? ok(DEFAULT_LINT_CONFIG) : flags;
-      if (flags.ok) {
-        const input = { cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.value, configPath: opts.config };
-        // yaml and zod load only when there is a file to read (most runs have none).
-        const parser = configFileExpected(input, readConfigFile) ? (await import('../config/file.js')).parseConfigFile : noConfigFile;
-        resolved = resolveLintConfig(input, readConfigFile, parser);
-      }
+      const resolved = await loadConfig(io, opts.config, { ...opts, format, buildArgs: buildArgs(opts.buildArg) });
       if (!resolved.ok) {
         io.stderr.write(`whittle: ${describeError(resolved.error)}\n`);
         exit = 2;
@@ -133,11 +126,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--check', 'print the diff and exit 1 when fixing would change the file, 0 when not (for CI)')
     .option('--rule <id>', 'only this rule\'s fixes (repeatable; also enables unsafe ones by name)', collect, [] as string[])
     .option('--ignore <id>', 'never apply this rule\'s fixes (repeatable)', collect, [] as string[])
-    .option('--unsafe', 'also apply fixes that can change what the image does (non-root USER)')
+    .option('--unsafe', 'also apply fixes that can change what the image does (non-root USER, --omit=dev)')
     .option('--pin-digests', 'resolve FROM tags to digests through the registry (keeps the tag)')
     .option('--pin-tags', 'pin untagged and :latest FROM images to the most specific version tag with the same digest (registry)')
     .option('--suggest <kind>', 'print a suggested rewrite (multistage), never applied')
-    .option('--verify', 'build before and after with buildah and report size, layers, build time and cache reuse')
+    .option('--verify', 'build before and after (buildah or docker) and report size, layers, build time, cache reuse and bytes saved per fix')
     .option('--context <dir>', 'build context for --verify (default: the Dockerfile\'s directory)')
     .option('--store <dir>', 'buildah storage root for --verify, holding local base images (default: a temporary one)')
     .addOption(new Option('--builder <builder>', 'builder for --verify: buildah, or the docker CLI (buildx when installed) against DOCKER_HOST').choices(BUILDER_KINDS).default('auto' as const))
@@ -181,10 +174,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--no-fail', 'always exit 0 when the build could run')
     .action(async (dir, opts) => {
       if (opts.write === true && opts.writeDockerignore !== true) throw new WhittleError('USAGE', '--write needs --write-dockerignore');
-      const flags = configFromFlags({ ignore: opts.ignore, failureThreshold: opts.failureThreshold, fail: opts.fail });
-      const input = { cwd: io.cwd, env: io.env, home: io.env.HOME, flags: flags.ok ? flags.value : {}, configPath: opts.config };
-      const parser = configFileExpected(input, readConfigFile) ? (await import('../config/file.js')).parseConfigFile : noConfigFile;
-      const config = resolveLintConfig(input, readConfigFile, parser);
+      const config = await loadConfig(io, opts.config, { ignore: opts.ignore, failureThreshold: opts.failureThreshold, fail: opts.fail });
       if (!config.ok) throw config.error;
       const { runContext } = await import('./context.js');
       exit = await runContext({
