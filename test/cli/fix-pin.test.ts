@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { listTags, resolveDigest } from '../../src/image/sources/registry.js';
-import { builder, buildTinyImage, freePort, listen, requireTools, run, startRegistry } from '../fixtures/registry.js';
+import { freePort, listen, requireTools, run, tinyImagesAndRegistry } from '../fixtures/registry.js';
 import { runCli } from './helpers.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'whittle-fix-pin-'));
@@ -38,11 +38,7 @@ async function retag(host: string, repo: string, from: string, ...to: string[]):
 test('--pin-tags against the reference registry', async (t) => {
   if (!(await requireTools(t, 'docker-registry', 'buildah', 'skopeo'))) return;
   const work = join(dir, 'pin');
-  const b = builder(work);
-  await buildTinyImage(work, b, 'localhost/tiny-amd64', 'amd64');
-  await buildTinyImage(work, b, 'localhost/tiny-arm64', 'arm64');
-  const registry = await startRegistry(join(work, 'registry'));
-  t.after(() => registry.stop());
+  const { b, registry } = await tinyImagesAndRegistry(t, work);
   const host = registry.host;
   const push = (image: string, ref: string): Promise<string> => run('skopeo', ['copy', '--dest-tls-verify=false', b.transport(image), `docker://${host}/${ref}`]);
   // app: image A is latest, 1, 1.2, 1.2.3 and 1.2.3-slim; a different image B is 1.1.0, 0.9 and 1.3.0-rc1.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import {
-  buildTinyImage, builder, freePort, listen, makeTls, requireTools, run, skopeoFacts, startRegistry, tarOf,
+  buildTinyImage, builder, freePort, listen, makeTls, requireTools, run, skopeoFacts, startRegistry, tarOf, tinyImagesAndRegistry,
 } from '../../../test/fixtures/registry.js';
 import type { WhittleError } from '../../errors.js';
 import { formatPlatform, hostPlatform } from '../manifest.js';
@@ -70,11 +70,7 @@ test('WWW-Authenticate challenges parse, quoted commas and several challenges in
 test('the reference registry, no auth: images pushed by skopeo and buildah read as skopeo sees them', async (t) => {
   if (!(await requireTools(t, 'docker-registry', 'buildah', 'skopeo'))) return;
   const work = join(dir, 'open');
-  const b = builder(work);
-  await buildTinyImage(work, b, 'localhost/tiny-amd64', 'amd64');
-  await buildTinyImage(work, b, 'localhost/tiny-arm64', 'arm64');
-  const registry = await startRegistry(join(work, 'registry'));
-  t.after(() => registry.stop());
+  const { b, registry } = await tinyImagesAndRegistry(t, work);
   const host = registry.host;
   await run('skopeo', ['copy', '--dest-tls-verify=false', b.transport('localhost/tiny-amd64'), `docker://${host}/app:1`]);
   await run('buildah', [...b.storage, 'manifest', 'create', 'multi']);
