@@ -292,14 +292,15 @@ export function filesystemRecipe(text: string): string | null {
 async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace & { readonly source: string; readonly measuring: Measuring }): Promise<StepMeasure[]> {
   const out: StepMeasure[] = [];
   let previous = before;
+  // The text of the last step measured (or skipped as equal to it): what a metadata-only step is compared with.
   let previousText = at.source;
   let carried: string[] = [];
   for (const [i, step] of steps.entries()) {
     const rules = [...carried, ...step.rules];
     const recipe = filesystemRecipe(step.text);
     const metadataOnly = i < steps.length - 1 && recipe !== null && recipe === filesystemRecipe(previousText);
-    previousText = step.text;
     if (metadataOnly) {
+      previousText = step.text;
       out.push({ rules, built: false, bytes: previous.bytes, saved: 0, layers: previous.layers, changed: [] });
       carried = [];
       continue;
@@ -317,6 +318,7 @@ async function measureSteps(b: Builder, steps: readonly FixStep[], before: Build
       carried = rules;
       continue;
     }
+    previousText = step.text;
     out.push({ rules, built: true, bytes: current.bytes, saved: previous.bytes - current.bytes, layers: current.layers, changed: changedLayers(previous.perLayer, current.perLayer) });
     previous = current;
     carried = [];
