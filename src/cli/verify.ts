@@ -83,12 +83,12 @@ const ARCHIVE = /\.(tgz|tar|gz|bz2|xz|zst|zip|jar|war|whl|png|jpe?g|gif|so|bin)$
 const MANIFEST = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|requirements.*\.txt|Pipfile(\.lock)?|pyproject\.toml|poetry\.lock|go\.(mod|sum)|pom\.xml|Gemfile(\.lock)?|Cargo\.(toml|lock)|composer\.(json|lock))$/;
 
 /** Where a run's images are exported (one OCI layout) and what their layers were measured at, by diff ID. */
-interface Measuring {
+export interface Measuring {
   readonly layout: string;
   readonly bytes: Map<string, number>;
 }
 
-async function measure(b: Builder, tag: string, name: string, built: BuildOutput, at: Measuring): Promise<BuildMeasure> {
+export async function measure(b: Builder, tag: string, name: string, built: BuildOutput, at: Measuring): Promise<BuildMeasure> {
   const image = await b.open(tag, at.layout, name);
   const perLayer: LayerMeasure[] = [];
   for (const layer of image.layers) {
@@ -265,7 +265,7 @@ export async function verifyFix(input: VerifyInput): Promise<VerifyReport> {
   }
 }
 
-interface StepPlace {
+export interface StepPlace {
   readonly work: string;
   readonly ctx: string;
   readonly tag: (name: string) => string;
@@ -289,7 +289,7 @@ export function filesystemRecipe(text: string): string | null {
  * the difference from the last step that built. A step that changes only metadata instructions is not built: its
  * layers hold what the previous step's do. With one step there is nothing to split: it gets the totals.
  */
-async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace & { readonly source: string; readonly measuring: Measuring }): Promise<StepMeasure[]> {
+export async function measureSteps(b: Builder, steps: readonly FixStep[], before: BuildMeasure, after: BuildMeasure, at: StepPlace & { readonly source: string; readonly measuring: Measuring }): Promise<StepMeasure[]> {
   const out: StepMeasure[] = [];
   let previous = before;
   // The text of the last step measured (or skipped as equal to it): what a metadata-only step is compared with.
