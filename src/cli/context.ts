@@ -15,8 +15,8 @@ import type { Dockerfile } from '../dockerfile/model.js';
 import { decodeDockerfile, parseDockerfile } from '../dockerfile/parse.js';
 import { WhittleError, describeError, err, ok } from '../errors.js';
 import type { Result } from '../errors.js';
-import { SEVERITY_RANK } from '../report/report.js';
 import type { ExitCode, Io } from './io.js';
+import { failsThreshold } from './lint.js';
 
 export interface ContextRun {
   readonly dir: string;
@@ -191,9 +191,7 @@ export async function runContext(run: ContextRun, io: Io): Promise<ExitCode> {
   });
   io.stdout.write(rendered);
   if (buildFails(walk, report) || (verified !== null && !verified.suggested.ok)) return 2;
-  if (run.config.noFail || run.config.failureThreshold === 'none') return 0;
-  const limit = SEVERITY_RANK[run.config.failureThreshold];
-  return report.findings.some((f) => SEVERITY_RANK[f.severity] <= limit) ? 1 : 0;
+  return failsThreshold(report.findings, run.config) ? 1 : 0;
 }
 
 // The build itself would fail: a file it must send cannot be read, or a COPY source matches nothing.

@@ -7,7 +7,6 @@ import { topLevelContextFiles } from '../context/top-level.js';
 import type { Dockerfile } from '../dockerfile/model.js';
 import { decodeDockerfile, parseDockerfile } from '../dockerfile/parse.js';
 import { WhittleError, describeError } from '../errors.js';
-import { SEVERITY_RANK } from '../report/report.js';
 import { fixDockerfile } from '../rules/fix.js';
 import { rules as allRules } from '../rules/index.js';
 import { lintDockerfile } from '../rules/lint.js';
@@ -16,6 +15,7 @@ import { DEFAULT_RULE_CONTEXT } from '../rules/rule.js';
 import type { BuilderKind } from './formats.js';
 import type { ExitCode, Io } from './io.js';
 import { readAll } from './io.js';
+import { failsThreshold, ruleContextOf } from './lint.js';
 import { pinDigests, pinTags } from './pin.js';
 import { unifiedDiff } from './unified-diff.js';
 import type { FixStep } from './verify.js';
@@ -124,22 +124,11 @@ export function fixSteps(source: string, rules: readonly Rule[], file = 'Dockerf
 export function remainingFindings(text: string, file = 'Dockerfile', config: LintConfig = DEFAULT_LINT_CONFIG): Finding[] {
   return lintDockerfile(parseOrError(text, file), {
     rules: allRules,
-    context: ruleContext(config),
+    context: ruleContextOf(config),
     overrides: config.overrides,
     ignored: config.ignored,
     pragmas: !config.disableIgnorePragma,
   });
-}
-
-function ruleContext(config: LintConfig): RuleContext {
-  return { ...DEFAULT_RULE_CONTEXT, trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels, buildArgs: config.buildArgs };
-}
-
-/** Exit status as `whittle lint` would give the fixed file: 1 when findings at or above the threshold remain. */
-function exitFor(findings: readonly Finding[], config: LintConfig): ExitCode {
-  if (config.noFail || config.failureThreshold === 'none') return 0;
-  const limit = SEVERITY_RANK[config.failureThreshold];
-  return findings.some((f) => SEVERITY_RANK[f.severity] <= limit) ? 1 : 0;
 }
 
 /** The names at the top of the build context, which fixes may copy (WH200); null when there is no context to read. */
@@ -200,7 +189,7 @@ export async function runFix(opts: FixOptions, io: Io): Promise<ExitCode> {
     if (!decoded.ok) throw decoded.error;
     const source = decoded.value;
     const config = opts.config ?? DEFAULT_LINT_CONFIG;
-    const context: RuleContext = { ...ruleContext(config), contextFiles: await contextFiles(opts, io) };
+    const context: RuleContext = { ...ruleContextOf(config), contextFiles: await contextFiles(opts, io) };
     const pragmas = !config.disableIgnorePragma;
     const selected = selectFixRules(opts);
     const ruleFixed = fixText(source, selected, shown, context, pragmas);
@@ -237,7 +226,7 @@ export async function runFix(opts: FixOptions, io: Io): Promise<ExitCode> {
     } else {
       io.stdout.write(fixed);
     }
-    return exitFor(remainingFindings(fixed, shown, config), config);
+    return failsThreshold(remainingFindings(fixed, shown, config), config) ? 1 : 0;
   } catch (e) {
     if (!(e instanceof WhittleError)) throw e;
     io.stderr.write(`whittle: ${describeError(e)}\n`);

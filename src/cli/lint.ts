@@ -13,7 +13,7 @@ import { SEVERITY_RANK } from '../report/report.js';
 import { CHECK_BUILD_ARG, readCheckPlan } from '../rules/check-directive.js';
 import { rules } from '../rules/index.js';
 import { lintDockerfile } from '../rules/lint.js';
-import type { Finding } from '../rules/rule.js';
+import type { Finding, RuleContext } from '../rules/rule.js';
 import { DEFAULT_RULE_CONTEXT } from '../rules/rule.js';
 import { VERSION } from '../version.js';
 import type { ExitCode, Io } from './io.js';
@@ -72,7 +72,7 @@ export async function lintFiles(run: LintRun, io: Io): Promise<{ report: LintRep
     for (const n of around.notes) checkNotes.add(n);
     const findings = lintDockerfile(parsed.value, {
       rules,
-      context: { ...DEFAULT_RULE_CONTEXT, trustedRegistries: cfg.trustedRegistries, labelSchema: cfg.labelSchema, strictLabels: cfg.strictLabels, buildArgs: cfg.buildArgs, ...around.context },
+      context: { ...ruleContextOf(cfg), ...around.context },
       overrides: cfg.overrides,
       ignored: cfg.ignored,
       pragmas: !cfg.disableIgnorePragma,
@@ -96,8 +96,17 @@ export async function lintFiles(run: LintRun, io: Io): Promise<{ report: LintRep
 
 export function exitCode(report: LintReport, config: LintConfig): ExitCode {
   if (report.files.some((f) => f.error !== null)) return 2;
-  if (config.noFail || config.failureThreshold === 'none') return 0;
+  return failsThreshold(report.files.flatMap((f) => f.findings), config) ? 1 : 0;
+}
+
+/** Whether any finding is at or above the config's failure threshold (never with `no-fail` or threshold `none`). */
+export function failsThreshold(findings: readonly Finding[], config: LintConfig): boolean {
+  if (config.noFail || config.failureThreshold === 'none') return false;
   const limit = SEVERITY_RANK[config.failureThreshold];
-  const failing = report.files.some((f) => f.findings.some((x) => SEVERITY_RANK[x.severity] <= limit));
-  return failing ? 1 : 0;
+  return findings.some((f) => SEVERITY_RANK[f.severity] <= limit);
+}
+
+/** The rule context the config describes (trusted registries, label schema, build args); surroundings come on top. */
+export function ruleContextOf(config: LintConfig): RuleContext {
+  return { ...DEFAULT_RULE_CONTEXT, trustedRegistries: config.trustedRegistries, labelSchema: config.labelSchema, strictLabels: config.strictLabels, buildArgs: config.buildArgs };
 }
